@@ -1,0 +1,94 @@
+package dev.sqlstudy.contract;
+
+import dev.sqlstudy.db.Database;
+import dev.sqlstudy.db.DatabaseConfig;
+import dev.sqlstudy.domain.DatabaseUnavailableException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The databases the contract runs on, one axis of the test matrix. Each is opened (pool + Flyway)
+ * once per JVM and shared by every test class; tests reset the data, not the schema.
+ *
+ * <p>H2 always runs. The MariaDB/MySQL leg runs when the server answers; where it does not, its
+ * tests are <em>skipped with the reason</em> on a developer's machine and <em>fail</em> when
+ * {@code CI=true}, so a missing server can never pass as green in CI. Point it elsewhere with
+ * {@code STUDY_TEST_MYSQL_URL}, {@code STUDY_TEST_DB_USER} and {@code STUDY_TEST_DB_PASSWORD}.
+ */
+public enum TestDatabase {
+
+    H2("H2") {
+        @Override
+        DatabaseConfig config() {
+            return DatabaseConfig.h2InMemory("contract");
+        }
+    },
+
+    MARIADB("MariaDB") {
+        @Override
+        DatabaseConfig config() {
+            return DatabaseConfig.of(
+                            env("STUDY_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/sqlstudy_test"),
+                            env("STUDY_TEST_DB_USER", "sqlstudy"),
+                            env("STUDY_TEST_DB_PASSWORD", "sqlstudy"))
+                    .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(30));
+        }
+    };
+
+    private static final Map<TestDatabase, Object> OPENED = new ConcurrentHashMap<>();
+
+    private final String label;
+
+    TestDatabase(String label) {
+        this.label = label;
+    }
+
+    abstract DatabaseConfig config();
+
+    /** True when this run must not skip service-backed legs. */
+    public static boolean ci() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /**
+     * The shared, migrated database. Aborts the calling test (a skip, with the reason) when the
+     * server is unreachable on a developer machine; fails it when {@code CI=true}.
+     */
+    public Database open() {
+        Object opened = OPENED.computeIfAbsent(this, TestDatabase::tryOpen);
+        if (opened instanceof Database database) {
+            return database;
+        }
+        String reason = (String) opened;
+        if (ci()) {
+            throw new IllegalStateException("CI=true requires the " + label + " leg, but " + reason);
+        }
+        throw new TestAbortedException(label + " leg skipped: " + reason);
+    }
+
+    private static Object tryOpen(TestDatabase target) {
+        DatabaseConfig config = target.config();
+        try {
+            Database database = Database.open(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "close-" + target.label));
+            return database;
+        } catch (DatabaseUnavailableException e) {
+            String reason = e.getMessage() + " (as user " + config.user()
+                    + "; see README 'Point the tests at your own MySQL')";
+            System.err.println("[sqlstudy] " + target.label + " leg " + (ci() ? "FAILS" : "SKIPPED") + ": " + reason);
+            return reason;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public String toString() {
+        return "db=" + label;
+    }
+}

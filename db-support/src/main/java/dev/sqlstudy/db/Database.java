@@ -1,0 +1,181 @@
+package dev.sqlstudy.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sqlstudy.domain.DatabaseUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open, migrated database: a HikariCP pool, the Flyway schema (sample data loaded on a fresh
+ * database), and a {@link StatementCounter} on every connection the implementations get.
+ * Migration and {@link #reset()} run below the counter, so they never show in a count.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseConfig config;
+    private final HikariDataSource pool;
+    private final DataSource counted;
+    private final StatementCounter counter = new StatementCounter();
+    private final List<String> resetStatements;
+
+    private Database(DatabaseConfig config, HikariDataSource pool) {
+        this.config = config;
+        this.pool = pool;
+        this.counted = ProxyDataSourceBuilder.create("sqlstudy", pool)
+                .listener(counter.queryListener())
+                .methodListener(counter.methodListener())
+                .build();
+        this.resetStatements = new java.util.ArrayList<>(SqlScript.statements(config.vendor().resetScript()));
+        this.resetStatements.addAll(SqlScript.statements(Schema.SAMPLE_DATA_SCRIPT));
+    }
+
+    /**
+     * Opens the pool and migrates the schema.
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached within the connect timeout
+     */
+    public static Database open(DatabaseConfig config) {
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikariConfig(config));
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("cannot connect to " + config.safeUrl() + ": "
+                    + SqlErrors.oneLine(SqlErrors.rootMessage(e)), e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations(config.vendor().migrationLocations())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+            return new Database(config, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            if (hasCause(e, SQLException.class)) {
+                throw new DatabaseUnavailableException("cannot migrate " + config.safeUrl() + ": "
+                        + SqlErrors.oneLine(SqlErrors.rootMessage(e)), e);
+            }
+            throw e;
+        }
+    }
+
+    static HikariConfig hikariConfig(DatabaseConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("sqlstudy");
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(config.maximumPoolSize());
+        // A CLI run or a test class needs one or two connections; the rest open on demand.
+        hikari.setMinimumIdle(Math.min(2, config.maximumPoolSize()));
+        hikari.setAutoCommit(config.autoCommit());
+        // Waiting for a free connection and for the first connection both end after the connect
+        // timeout: an exhausted pool or a dead server is a clear error, never a hang.
+        hikari.setConnectionTimeout(config.connectTimeout().toMillis());
+        hikari.setValidationTimeout(Math.min(config.connectTimeout().toMillis(), 2_000));
+        hikari.setInitializationFailTimeout(config.connectTimeout().toMillis());
+        if (config.vendor() == Vendor.MYSQL) {
+            long connectMs = config.connectTimeout().toMillis();
+            hikari.addDataSourceProperty("connectTimeout", String.valueOf(connectMs));
+            hikari.addDataSourceProperty("socketTimeout", String.valueOf(config.socketTimeout().toMillis()));
+            // Client-side prepared statements, cached per connection: one round trip per statement
+            // (a server-side PREPARE would add one per new statement) and batch rewriting works.
+            hikari.addDataSourceProperty("useServerPrepStmts", "false");
+            hikari.addDataSourceProperty("cachePrepStmts", "true");
+            hikari.addDataSourceProperty("prepStmtCacheSize", "250");
+            hikari.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
+            // A JDBC batch of inserts is sent as one multi-row INSERT: one round trip.
+            hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
+            // Skip round trips for session state the driver already knows (auto-commit, isolation).
+            hikari.addDataSourceProperty("useLocalSessionState", "true");
+            hikari.addDataSourceProperty("cacheServerConfiguration", "true");
+            hikari.addDataSourceProperty("cacheResultSetMetadata", "true");
+            hikari.addDataSourceProperty("characterEncoding", "UTF-8");
+            hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        }
+        return hikari;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The pool, seen through the statement counter: hand this to the implementations. */
+    public DataSource dataSource() {
+        return counted;
+    }
+
+    /**
+     * The pool without the counter, for checks that must not disturb a count (tests that read
+     * the tables with plain JDBC to verify what an implementation wrote).
+     */
+    public DataSource uncountedDataSource() {
+        return pool;
+    }
+
+    public StatementCounter statements() {
+        return counter;
+    }
+
+    public Vendor vendor() {
+        return config.vendor();
+    }
+
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    /** Empties every table and loads the sample data again: ids start at 1, as on a fresh database. */
+    public void reset() {
+        try (Connection connection = pool.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true);
+            try {
+                SqlScript.run(connection, resetStatements);
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate("reset sample data", e);
+        }
+    }
+
+    /** The server's product name and version, e.g. {@code MariaDB 10.11.19-MariaDB-0+deb12u1}. */
+    public String serverVersion() {
+        try (Connection connection = pool.getConnection()) {
+            var meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw SqlErrors.translate("read server version", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        log.debug("closing pool for {}", config.safeUrl());
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + config.safeUrl() + "]";
+    }
+}

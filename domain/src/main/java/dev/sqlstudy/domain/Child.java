@@ -1,0 +1,5 @@
+package dev.sqlstudy.domain;
+
+/** A child as a parent lists it. */
+public record Child(int id, String name) {
+}

@@ -1,0 +1,7 @@
+package dev.sqlstudy.domain;
+
+/**
+ * One row of a parent/child join; the ids and names of a missing side are {@code null}.
+ */
+public record JoinRow(Integer parentId, String parent, Integer childId, String child) {
+}

@@ -1,0 +1,13 @@
+package dev.sqlstudy.domain;
+
+import java.util.List;
+
+/**
+ * A parent with all its children, children ordered by id; a childless parent has an empty list.
+ */
+public record Parent(int id, String name, List<Child> children) {
+
+    public Parent {
+        children = List.copyOf(children);
+    }
+}

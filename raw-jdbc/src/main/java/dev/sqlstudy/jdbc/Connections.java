@@ -1,0 +1,75 @@
+package dev.sqlstudy.jdbc;
+
+import dev.sqlstudy.db.SqlErrors;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Where an operation's connection comes from: a pooled one per call (the repository), or the
+ * one a unit of work holds (the transaction). The same operation code runs over either.
+ */
+abstract class Connections {
+
+    /**
+     * Runs {@code work}; {@code atomic} work that sends several statements must see all of them
+     * commit or none. SQL errors are translated into the domain's exceptions.
+     */
+    abstract <T> T call(String action, Map<String, ?> known, boolean atomic, SqlWork<T> work);
+
+    /** A connection from the pool per call, in auto-commit: a single read is one round trip. */
+    static Connections pooled(DataSource dataSource) {
+        return new Connections() {
+            @Override
+            <T> T call(String action, Map<String, ?> known, boolean atomic, SqlWork<T> work) {
+                try (Connection connection = dataSource.getConnection()) {
+                    if (!atomic) {
+                        return work.run(connection);
+                    }
+                    // No need to restore auto-commit afterwards: HikariCP resets it on return.
+                    connection.setAutoCommit(false);
+                    try {
+                        T result = work.run(connection);
+                        connection.commit();
+                        return result;
+                    } catch (SQLException | RuntimeException e) {
+                        connection.rollback();
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    throw SqlErrors.translate(action, e, known);
+                }
+            }
+        };
+    }
+
+    /** The connection of an open unit of work; it commits or rolls back as a whole. */
+    static Connections of(Connection connection, Runnable checkOpen) {
+        return new Connections() {
+            @Override
+            <T> T call(String action, Map<String, ?> known, boolean atomic, SqlWork<T> work) {
+                checkOpen.run();
+                try {
+                    if (!atomic) {
+                        return work.run(connection);
+                    }
+                    // Inside a unit of work, a failed batch must not leave half its rows in the
+                    // unit either: a savepoint makes the operation all-or-nothing on its own.
+                    Savepoint savepoint = connection.setSavepoint();
+                    try {
+                        T result = work.run(connection);
+                        connection.releaseSavepoint(savepoint);
+                        return result;
+                    } catch (SQLException | RuntimeException e) {
+                        connection.rollback(savepoint);
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    throw SqlErrors.translate(action, e, known);
+                }
+            }
+        };
+    }
+}

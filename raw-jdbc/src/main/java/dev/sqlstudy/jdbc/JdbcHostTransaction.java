@@ -1,0 +1,74 @@
+package dev.sqlstudy.jdbc;
+
+import dev.sqlstudy.db.SqlErrors;
+import dev.sqlstudy.domain.HostTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A unit of work in plain JDBC: one connection with auto-commit off, held until commit or rollback. */
+final class JdbcHostTransaction extends JdbcHosts implements HostTransaction {
+
+    private final Connection connection;
+    private final State state;
+
+    private JdbcHostTransaction(Connection connection, State state) {
+        super(Connections.of(connection, state::checkOpen));
+        this.connection = connection;
+        this.state = state;
+    }
+
+    JdbcHostTransaction(Connection connection) {
+        this(connection, new State());
+    }
+
+    @Override
+    public void commit() {
+        state.checkOpen();
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw SqlErrors.translate("commit", e);
+        } finally {
+            finish();
+        }
+    }
+
+    @Override
+    public void rollback() {
+        state.checkOpen();
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw SqlErrors.translate("rollback", e);
+        } finally {
+            finish();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!state.finished) {
+            rollback();
+        }
+    }
+
+    private void finish() {
+        state.finished = true;
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw SqlErrors.translate("release connection", e);
+        }
+    }
+
+    /** Shared with the operations, which must refuse to run once the unit is over. */
+    private static final class State {
+        private boolean finished;
+
+        void checkOpen() {
+            if (finished) {
+                throw new IllegalStateException("this unit of work is already committed or rolled back");
+            }
+        }
+    }
+}
