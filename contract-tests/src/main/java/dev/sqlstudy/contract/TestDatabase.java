@@ -30,7 +30,8 @@ public enum TestDatabase {
         @Override
         DatabaseConfig config() {
             return DatabaseConfig.of(
-                            env("STUDY_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/sqlstudy_test"),
+                            env("STUDY_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/" + schemaName()
+                                    + "?createDatabaseIfNotExist=true"),
                             env("STUDY_TEST_DB_USER", "sqlstudy"),
                             env("STUDY_TEST_DB_PASSWORD", "sqlstudy"))
                     .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(30));
@@ -80,6 +81,16 @@ public enum TestDatabase {
             System.err.println("[sqlstudy] " + target.label + " leg " + (ci() ? "FAILS" : "SKIPPED") + ": " + reason);
             return reason;
         }
+    }
+
+    /**
+     * One database per Maven module ({@code sqlstudy_test_raw_jdbc}, …): modules built in parallel
+     * never reset each other's tables. Surefire passes the module's name; the test user may
+     * create databases named {@code sqlstudy_…}.
+     */
+    private static String schemaName() {
+        String module = System.getProperty("sqlstudy.test.module", "default");
+        return "sqlstudy_test_" + module.replaceAll("[^A-Za-z0-9]", "_");
     }
 
     private static String env(String name, String fallback) {

@@ -1,0 +1,39 @@
+package dev.sqlstudy.stack;
+
+import dev.sqlstudy.db.DatabaseConfig;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The {@code --db} choice: {@code h2} (a file database under {@code $STUDY_HOME}, default
+ * {@code ~/.sqlstudy}), {@code mem} (in-memory H2, gone when the process ends) or a JDBC URL of a
+ * MySQL-protocol server, with credentials from the options or {@code STUDY_DB_USER} /
+ * {@code STUDY_DB_PASSWORD}.
+ */
+public record DbTarget(String spec, DatabaseConfig config) {
+
+    public static DbTarget parse(String spec, String user, String password) {
+        String value = spec == null ? "h2" : spec.strip();
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "h2" -> new DbTarget("h2", DatabaseConfig.h2File(studyHome().resolve("sqlstudy")));
+            case "mem" -> new DbTarget("mem", DatabaseConfig.h2InMemory("sqlstudy"));
+            default -> {
+                if (!value.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
+                    throw new IllegalArgumentException("--db must be h2, mem, container or a JDBC URL, was '" + value + "'");
+                }
+                String resolvedUser = user != null ? user : System.getenv("STUDY_DB_USER");
+                String resolvedPassword = password != null ? password : System.getenv("STUDY_DB_PASSWORD");
+                yield new DbTarget(value, DatabaseConfig.of(value, resolvedUser, resolvedPassword));
+            }
+        };
+    }
+
+    /** {@code $STUDY_HOME}, or {@code ~/.sqlstudy}. */
+    public static Path studyHome() {
+        String home = System.getenv("STUDY_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home);
+        }
+        return Path.of(System.getProperty("user.home"), ".sqlstudy");
+    }
+}
