@@ -144,6 +144,19 @@ public abstract class HostRepositoryContract extends ContractSupport {
         }
 
         @Test
+        void list_pageInsideManyTies_isOrderedByIdWithinTheTie() {
+            // Forty hosts share port 2222. Without an explicit tie-break a database may return tied
+            // rows in any order — MariaDB's filesort with LIMIT uses a heap that does not keep them.
+            hosts.addAll(java.util.stream.IntStream.range(0, 40)
+                    .mapToObj(i -> new NewHost("tie" + i, "10.2.0." + i, 2222)).toList());
+            // port DESC: ids 2, 3 (20000), then ids 4..43 (2222), then id 1 (22); rows 5 to 14:
+            assertThat(hosts.list(HostPage.of(HostColumn.PORT, true, 5, 10)))
+                    .extracting(Host::id).containsExactly(7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+            assertThat(hosts.list(HostPage.of(HostColumn.PORT, false, 1, 10)))
+                    .extracting(Host::id).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+        }
+
+        @Test
         void list_byHostnameDescending_isReverseAlphabetical() {
             assertThat(hosts.list(HostPage.of(HostColumn.HOSTNAME, true, 0, HostPage.UNLIMITED)))
                     .containsExactly(UBUNTU2, UBUNTU, LOCALHOST);
