@@ -1,0 +1,41 @@
+package dev.sqlstudy.hibernate;
+
+import dev.sqlstudy.db.SqlErrors;
+import dev.sqlstudy.domain.StudyException;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * Turns what Hibernate throws into the domain's exceptions. Hibernate wraps the driver's error
+ * (a {@code ConstraintViolationException}, itself maybe wrapped in a JPA exception); the driver's
+ * {@link SQLException} underneath says what happened, so it goes through the same
+ * {@link SqlErrors} as raw JDBC and MyBatis — the duplicate's field comes from the constraint name.
+ */
+final class HibernateErrors {
+
+    private HibernateErrors() {
+    }
+
+    static StudyException translate(String action, RuntimeException e, Map<String, ?> known) {
+        if (e instanceof StudyException domain) {
+            return domain;
+        }
+        SQLException sql = sqlCause(e);
+        if (sql != null) {
+            StudyException translated = SqlErrors.translate(action, sql, known);
+            // The cause is the driver's error; Hibernate's wrapper (with the SQL it ran) stays visible.
+            translated.addSuppressed(e);
+            return translated;
+        }
+        return new dev.sqlstudy.domain.PersistenceException(action + " failed: " + e.getMessage(), e);
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+}

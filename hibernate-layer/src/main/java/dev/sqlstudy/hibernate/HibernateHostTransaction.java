@@ -1,0 +1,97 @@
+package dev.sqlstudy.hibernate;
+
+import dev.sqlstudy.domain.HostTransaction;
+import java.util.Map;
+import org.hibernate.Session;
+import org.hibernate.Transaction;
+
+/**
+ * A unit of work with Hibernate: one session and its transaction. Its operations share the
+ * session's persistence context, so they see each other's writes; commit flushes what is left
+ * (nothing: every write flushes itself) and commits. Once an operation's SQL has failed, Hibernate
+ * has marked the transaction rollback-only: the unit then refuses work and commit, and can only be
+ * rolled back (see {@link Sessions#of}).
+ */
+final class HibernateHostTransaction extends HibernateHosts implements HostTransaction {
+
+    private final Session session;
+    private final Transaction transaction;
+    private final State state;
+
+    private HibernateHostTransaction(Session session, Transaction transaction, State state) {
+        super(Sessions.of(session, state::checkUsable, state::failed));
+        this.session = session;
+        this.transaction = transaction;
+        this.state = state;
+    }
+
+    HibernateHostTransaction(Session session, Transaction transaction) {
+        this(session, transaction, new State());
+    }
+
+    @Override
+    public void commit() {
+        state.checkUsable();
+        try {
+            transaction.commit();
+        } catch (RuntimeException e) {
+            throw HibernateErrors.translate("commit", e, Map.of());
+        } finally {
+            finish();
+        }
+    }
+
+    @Override
+    public void rollback() {
+        state.checkOpen();
+        try {
+            transaction.rollback();
+        } catch (RuntimeException e) {
+            throw HibernateErrors.translate("rollback", e, Map.of());
+        } finally {
+            finish();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!state.finished) {
+            rollback();
+        }
+    }
+
+    private void finish() {
+        state.finished = true;
+        try {
+            session.close();
+        } catch (RuntimeException e) {
+            throw HibernateErrors.translate("release session", e, Map.of());
+        }
+    }
+
+    /** Shared with the operations, which must refuse to run once the unit is over or has failed. */
+    private static final class State {
+        private boolean finished;
+        private String failedAction;
+
+        void checkOpen() {
+            if (finished) {
+                throw new IllegalStateException("this unit of work is already committed or rolled back");
+            }
+        }
+
+        void checkUsable() {
+            checkOpen();
+            if (failedAction != null) {
+                throw new IllegalStateException("this unit of work can only be rolled back: '" + failedAction
+                        + "' failed and Hibernate marked its transaction rollback-only");
+            }
+        }
+
+        void failed(String action) {
+            if (failedAction == null) {
+                failedAction = action;
+            }
+        }
+    }
+}
