@@ -1,0 +1,42 @@
+package dev.sqlstudy.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the benchmark without the CLI, for a build checkout:
+ * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --db mem --only pointById"}.
+ * Options: {@code --quick}, {@code --db SPEC} (repeatable), {@code --memcached HOST:PORT[,…]},
+ * {@code --out DIR}, {@code --only REGEX} (workload ids such as {@code StackBenchmarks.pointById}).
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        boolean quick = false;
+        Path out = null;
+        List<String> dbs = new ArrayList<>();
+        String memcached = null;
+        String only = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--db" -> dbs.add(args[++i]);
+                case "--memcached" -> memcached = args[++i];
+                case "--out" -> out = Path.of(args[++i]);
+                case "--only" -> only = args[++i];
+                default -> {
+                    System.err.println("error: unknown option '" + args[i]
+                            + "' (use --quick, --db SPEC, --memcached SERVERS, --out DIR, --only REGEX)");
+                    System.exit(2);
+                }
+            }
+        }
+        BenchOptions options = new BenchOptions(quick, out, dbs, memcached);
+        BenchResult result = BenchRunner.run(options, RunPlan.of(quick).withOnly(only), System.out);
+        System.exit(result.measurements() == 0 ? 1 : 0);
+    }
+}

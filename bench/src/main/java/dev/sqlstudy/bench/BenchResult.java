@@ -1,0 +1,16 @@
+package dev.sqlstudy.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What a benchmark run wrote and how it went.
+ *
+ * @param measurements trials measured
+ * @param failures     trials that failed (each is named in the report)
+ * @param goalsMet     goals of the issue met, on every database they were measured on
+ * @param goalsMissed  goals missed on at least one database
+ */
+public record BenchResult(Path resultsJson, Path reportMarkdown, Path reportHtml, int measurements,
+                          int failures, int goalsMet, int goalsMissed, Duration elapsed) {
+}

@@ -1,0 +1,338 @@
+package dev.sqlstudy.bench;
+
+import dev.sqlstudy.db.Database;
+import dev.sqlstudy.stack.CacheKind;
+import dev.sqlstudy.stack.Impl;
+import dev.sqlstudy.stack.Stack;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * Runs the comparison: works out which stacks exist (every {@link Impl} × {@link CacheKind} on
+ * every database given; memcached legs only when memcached answers), runs JMH on them
+ * programmatically, and writes {@code results.json}, {@code report.md} and {@code report.html}.
+ * What does not exist is left out and listed, never faked.
+ */
+public final class BenchRunner {
+
+    private BenchRunner() {
+    }
+
+    /** The run {@code ./study bench [--quick]} makes. */
+    public static BenchResult run(BenchOptions options, PrintStream progress) {
+        return run(options, RunPlan.of(options.quick()), progress);
+    }
+
+    /** A run with explicit JMH settings (a filter, shorter iterations for a test). */
+    public static BenchResult run(BenchOptions options, RunPlan requested, PrintStream progress) {
+        Instant started = Instant.now();
+        String loadAtStart = Environments.loadAverage();
+        RunPlan plan = requested;
+        if (plan.forks() > 0 && !Environments.benchmarksOnSystemClassPath()) {
+            progress.println("note: this JVM's class path does not hold the benchmarks (started by a build tool?); "
+                    + "measuring in-process instead of forking");
+            plan = plan.withForks(0);
+        }
+        Path out = options.outDir().toAbsolutePath();
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + out, e);
+        }
+        progress.printf("sqlstudy bench (%s): databases %s%s, output in %s%n", plan.name(),
+                String.join(", ", options.databases()),
+                options.memcachedServers() == null ? "" : ", memcached " + options.memcachedServers(), out);
+
+        // What exists: memcached, each database, each stack on it.
+        Results.MemcachedInfo memcached = probeMemcached(options.memcachedServers(), progress);
+        List<Results.DatabaseInfo> databases = new ArrayList<>();
+        List<Results.Dropped> dropped = new ArrayList<>();
+        Map<String, Map<CacheKind, List<Impl>>> stacks = new LinkedHashMap<>();
+        for (String spec : options.databases()) {
+            probeDatabase(spec, memcached, plan, databases, dropped, stacks, progress);
+        }
+
+        List<Job> jobs = jobs(plan, stacks, memcached);
+        int total = jobs.stream().mapToInt(Job::trials).sum();
+        progress.printf("%d trials to measure (%s each plus set-up)%n", total, ProgressFormat.human(plan.trialTime()));
+        ProgressFormat format = new ProgressFormat(progress, total);
+
+        Path sidecar;
+        try {
+            sidecar = Files.createTempFile("sqlstudy-bench-", ".jsonl");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String previousSidecar = System.getProperty(Sidecar.PROPERTY);
+        System.setProperty(Sidecar.PROPERTY, sidecar.toString());
+        List<RunResult> runs = new ArrayList<>();
+        try {
+            for (Job job : jobs) {
+                runs.addAll(runJmh(job, plan, sidecar, format));
+            }
+        } finally {
+            BenchDatabases.closeAll();
+            if (previousSidecar == null) {
+                System.clearProperty(Sidecar.PROPERTY);
+            } else {
+                System.setProperty(Sidecar.PROPERTY, previousSidecar);
+            }
+        }
+        List<Sidecar.Counts> counts = Sidecar.read(sidecar);
+        try {
+            Files.deleteIfExists(sidecar);
+        } catch (IOException ignored) {
+            // a temporary file
+        }
+
+        List<Results.Measurement> measurements = Measurements.of(runs, counts);
+        Instant finished = Instant.now();
+        Results.Settings settings = new Results.Settings(plan.name(),
+                plan.averageTime() ? "SampleTime; AverageTime for the means of cached point look-ups and baselines"
+                        : "SampleTime", 1, plan.forks(),
+                plan.warmupIterations(), plan.warmupTime().toMillis(), plan.measurementIterations(),
+                plan.measurementTime().toMillis(), plan.only(), command(options, plan));
+        Results.Environment environment = Environments.capture(loadAtStart, started, finished);
+        List<Results.Goal> goals = Goals.evaluate(measurements, databases, memcached, dropped);
+        Results results = new Results(1, settings, environment, databases, memcached, dropped, measurements,
+                format.failures(), goals);
+
+        Path json = out.resolve("results.json");
+        Path md = out.resolve("report.md");
+        Path html = out.resolve("report.html");
+        try {
+            ResultsJson.write(results, json);
+            Files.writeString(md, MarkdownReport.render(results));
+            Files.writeString(html, HtmlReport.render(results));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + out, e);
+        }
+        int met = (int) goals.stream().map(Results.Goal::id).distinct()
+                .filter(id -> goals.stream().filter(g -> g.id().equals(id)).allMatch(g -> g.verdict().equals("met")))
+                .count();
+        int missed = (int) goals.stream().filter(g -> g.verdict().equals("not met")).map(Results.Goal::id).distinct().count();
+        Duration elapsed = Duration.between(started, finished);
+        progress.printf("done in %s: %d measured, %d failed; goals met %d, missed %d%n  %s%n  %s%n  %s%n",
+                ProgressFormat.human(elapsed), measurements.size(), format.failures().size(), met, missed, json, md, html);
+        return new BenchResult(json, md, html, measurements.size(), format.failures().size(), met, missed, elapsed);
+    }
+
+    /**
+     * One JMH invocation: some workloads of one group on some stacks of one database, in
+     * SampleTime and, when {@code averageTime}, AverageTime too.
+     */
+    record Job(List<Workload> workloads, Map<String, List<String>> params, int stacks, boolean averageTime) {
+
+        int trials() {
+            return workloads.size() * stacks * (averageTime ? 2 : 1);
+        }
+    }
+
+    /**
+     * The workloads whose cached operation may take well under a microsecond, where SampleTime's
+     * timer read per sample would weigh on the mean: a full run measures their mean in AverageTime.
+     */
+    private static boolean subMicrosecond(Workload w) {
+        return w == Workload.POINT_BY_ID || w == Workload.POINT_BY_HOSTNAME || w == Workload.IN_LIST_16
+                || w.group == Workload.Group.BASELINE;
+    }
+
+    static List<Job> jobs(RunPlan plan, Map<String, Map<CacheKind, List<Impl>>> stacks, Results.MemcachedInfo memcached) {
+        List<Job> jobs = new ArrayList<>();
+        String servers = memcached.available() ? memcached.servers() : "none";
+        List<Workload> onStacks = workloads(plan, Workload.Group.STACK);
+        List<Workload> naive = workloads(plan, Workload.Group.N_PLUS_ONE);
+        stacks.forEach((db, byCache) -> {
+            byCache.forEach((cache, impls) -> {
+                if (impls.isEmpty()) {
+                    return;
+                }
+                Map<String, List<String>> params = stackParams(db, impls, cache, servers);
+                boolean twoModes = plan.averageTime() && cache != CacheKind.NONE;
+                List<Workload> fast = onStacks.stream().filter(w -> twoModes && subMicrosecond(w)).toList();
+                List<Workload> rest = onStacks.stream().filter(w -> !fast.contains(w)).toList();
+                if (!fast.isEmpty()) {
+                    jobs.add(new Job(fast, params, impls.size(), true));
+                }
+                if (!rest.isEmpty()) {
+                    jobs.add(new Job(rest, params, impls.size(), false));
+                }
+            });
+            List<Impl> uncached = byCache.getOrDefault(CacheKind.NONE, List.of());
+            if (!naive.isEmpty() && !uncached.isEmpty()) {
+                jobs.add(new Job(naive, stackParams(db, uncached, CacheKind.NONE, servers), uncached.size(), false));
+            }
+        });
+        List<Workload> baselines = new ArrayList<>();
+        for (Workload w : workloads(plan, Workload.Group.BASELINE)) {
+            if (w == Workload.CAFFEINE_GET || memcached.available()) {
+                baselines.add(w);
+            }
+        }
+        if (!baselines.isEmpty()) {
+            jobs.add(new Job(baselines, Map.of("memcached", List.of(servers)), 1, plan.averageTime()));
+        }
+        return jobs;
+    }
+
+    private static List<Workload> workloads(RunPlan plan, Workload.Group group) {
+        List<Workload> list = new ArrayList<>();
+        for (Workload w : Workload.values()) {
+            if (w.group == group && plan.includes(w)) {
+                list.add(w);
+            }
+        }
+        return list;
+    }
+
+    private static Map<String, List<String>> stackParams(String db, List<Impl> impls, CacheKind cache, String servers) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("db", List.of(db));
+        params.put("impl", impls.stream().map(Impl::name).toList());
+        params.put("cache", List.of(cache.name()));
+        params.put("memcached", List.of(servers));
+        return params;
+    }
+
+    private static Collection<RunResult> runJmh(Job job, RunPlan plan, Path sidecar, ProgressFormat format) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .forks(plan.forks())
+                .warmupIterations(plan.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(plan.warmupTime().toMillis()))
+                .measurementIterations(plan.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(plan.measurementTime().toMillis()))
+                .mode(Mode.SampleTime)
+                .threads(1)
+                .shouldFailOnError(false)
+                .timeout(TimeValue.minutes(5))
+                .jvmArgs("-Xms1g", "-Xmx1g", "-Dslf4j.internal.verbosity=ERROR", "-D" + Sidecar.PROPERTY + "=" + sidecar);
+        if (job.averageTime()) {
+            options.mode(Mode.AverageTime);
+        }
+        for (Workload w : job.workloads()) {
+            options.include("\\." + Pattern.quote(w.id()) + "$");
+        }
+        job.params().forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
+        try {
+            return new Runner(options.build(), format).run();
+        } catch (RunnerException e) {
+            format.note("JMH failed: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static Results.MemcachedInfo probeMemcached(String servers, PrintStream progress) {
+        if (servers == null) {
+            return new Results.MemcachedInfo(null, Map.of(), false, "no memcached servers given");
+        }
+        try {
+            Map<String, String> versions = Memcached.probe(servers);
+            progress.printf("memcached %s: version %s%n", servers, String.join(", ", versions.values()));
+            return new Results.MemcachedInfo(servers, versions, true, null);
+        } catch (RuntimeException e) {
+            progress.printf("memcached %s left out: %s%n", servers, e.getMessage());
+            return new Results.MemcachedInfo(servers, Map.of(), false, e.getMessage());
+        }
+    }
+
+    private static void probeDatabase(String spec, Results.MemcachedInfo memcached, RunPlan plan,
+                                      List<Results.DatabaseInfo> databases, List<Results.Dropped> dropped,
+                                      Map<String, Map<CacheKind, List<Impl>>> stacks, PrintStream progress) {
+        Database database;
+        try {
+            database = BenchDatabases.open(spec);
+        } catch (RuntimeException e) {
+            String reason = oneLine(e);
+            progress.printf("database %s left out: %s%n", spec, reason);
+            databases.add(new Results.DatabaseInfo(spec, spec, null, false, reason));
+            return;
+        }
+        try {
+            String version = database.serverVersion();
+            databases.add(new Results.DatabaseInfo(spec, BenchDatabases.label(spec, version), version, true, null));
+            progress.printf("database %s: %s%n", spec, version);
+            Map<CacheKind, List<Impl>> byCache = new LinkedHashMap<>();
+            for (CacheKind cache : CacheKind.values()) {
+                List<Impl> impls = new ArrayList<>();
+                for (Impl impl : Impl.values()) {
+                    String reason = null;
+                    if (cache == CacheKind.MEMCACHED && !memcached.available()) {
+                        reason = memcached.reason();
+                    } else {
+                        try (Stack stack = Stack.over(database, impl, cache, memcached.available() ? memcached.servers() : null)) {
+                            Objects.requireNonNull(stack.hosts());
+                        } catch (RuntimeException e) {
+                            reason = oneLine(e);
+                        }
+                    }
+                    if (reason == null) {
+                        impls.add(impl);
+                    } else {
+                        dropped.add(new Results.Dropped(spec, impl.toString(), cache.toString(), reason));
+                        progress.printf("  %s/%s left out: %s%n", impl, cache, reason);
+                    }
+                }
+                byCache.put(cache, impls);
+            }
+            stacks.put(spec, byCache);
+        } finally {
+            if (plan.forks() > 0) {
+                // The forks open it themselves; an H2 file may have one owner at a time.
+                BenchDatabases.close(spec);
+            }
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+
+    private static String command(BenchOptions options, RunPlan plan) {
+        StringBuilder command = new StringBuilder("./study bench");
+        if (options.quick()) {
+            command.append(" --quick");
+        }
+        for (String db : options.databases()) {
+            String safe = db.replaceAll("(?i)(password=)[^&;]*", "$1***");
+            command.append(" --db ").append(db.toLowerCase(Locale.ROOT).startsWith("jdbc:") ? "'" + safe + "'" : safe);
+        }
+        if (options.memcachedServers() != null) {
+            command.append(" --memcached ").append(options.memcachedServers());
+        }
+        command.append(" --out ").append(options.outDir());
+        if (plan.only() != null) {
+            command.append("  (only ").append(plan.only()).append(")");
+        }
+        return command.toString();
+    }
+
+    /** The figures of one JMH result, for {@link Measurements}. */
+    static double[] figures(Result<?> primary) {
+        Statistics s = primary.getStatistics();
+        return new double[] {primary.getScore(), primary.getScoreError(), s.getPercentile(50), s.getPercentile(90),
+                s.getPercentile(99), s.getPercentile(99.9), s.getMax(), s.getN()};
+    }
+}

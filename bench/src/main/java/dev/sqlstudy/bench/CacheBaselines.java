@@ -1,0 +1,132 @@
+package dev.sqlstudy.bench;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sqlstudy.domain.Host;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.spy.memcached.MemcachedClient;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The reference points the cache goals are measured against: what the cache technology costs on
+ * its own, without a repository, a decorator or a codec in front. Same hot-set size (100 keys) and
+ * key order as {@link StackBenchmarks#pointById}.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class CacheBaselines {
+
+    /**
+     * A bare Caffeine read: {@code getIfPresent} on a bounded cache with a time-to-live (the kind
+     * the Caffeine decorator uses) holding 100 {@link Host} records. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only CacheBaselines.caffeineGet"}.
+     */
+    @Benchmark
+    public Host caffeineGet(CaffeineState s) {
+        return s.cache.getIfPresent(s.keys[s.next()]);
+    }
+
+    /**
+     * One raw spymemcached {@code get} of a 60-byte value: the network round trip a
+     * memcached-cached hit cannot avoid. Runs only when memcached is given. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --memcached 127.0.0.1:11211 --only CacheBaselines.memcachedGet"}.
+     */
+    @Benchmark
+    public Object memcachedGet(MemcachedState s) {
+        return s.client.get(s.keys[s.next()]);
+    }
+
+    /**
+     * Sixteen raw spymemcached {@code get}s one after the other: the reference for a 16-key
+     * {@code in} list through the memcached cache. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --memcached 127.0.0.1:11211 --only CacheBaselines.memcachedGet16"}.
+     */
+    @Benchmark
+    public void memcachedGet16(MemcachedState s, Blackhole blackhole) {
+        int start = s.next();
+        for (int i = 0; i < BenchData.IN_LIST; i++) {
+            blackhole.consume(s.client.get(s.keys[(start + i) % BenchData.HOT_SET]));
+        }
+    }
+
+    /** 100 hosts in a bare Caffeine cache. */
+    @State(Scope.Benchmark)
+    public static class CaffeineState {
+
+        Cache<Integer, Host> cache;
+        Integer[] keys;
+        private long n;
+
+        @Setup(Level.Trial)
+        public void fill() {
+            cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+            keys = new Integer[BenchData.HOT_SET];
+            for (int i = 0; i < BenchData.HOT_SET; i++) {
+                keys[i] = 4 + i;
+                cache.put(keys[i], new Host(keys[i], BenchData.hostname(i), "10.0.0." + i, 22));
+            }
+        }
+
+        int next() {
+            return (int) ((n++ * 37) % BenchData.HOT_SET);
+        }
+    }
+
+    /** 100 values in memcached, under keys of the benchmark's own. */
+    @State(Scope.Benchmark)
+    public static class MemcachedState {
+
+        /** {@code host:port[,host:port…]}. */
+        @Param({"none"})
+        public String memcached;
+
+        MemcachedClient client;
+        String[] keys;
+        private long n;
+
+        @Setup(Level.Trial)
+        public void fill() throws InterruptedException, ExecutionException, TimeoutException {
+            if ("none".equals(memcached)) {
+                throw new IllegalStateException("no memcached given");
+            }
+            try {
+                client = Memcached.client(memcached);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            keys = new String[BenchData.HOT_SET];
+            for (int i = 0; i < BenchData.HOT_SET; i++) {
+                keys[i] = "sqlstudy-bench:baseline:" + i;
+                String value = "{\"id\":" + (4 + i) + ",\"hostname\":\"" + BenchData.hostname(i)
+                        + "\",\"ip_addr\":\"10.0.0." + i + "\",\"port\":22}";
+                client.set(keys[i], 600, value).get(5, TimeUnit.SECONDS);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            if (client != null) {
+                client.shutdown(1, TimeUnit.SECONDS);
+            }
+        }
+
+        int next() {
+            return (int) ((n++ * 37) % BenchData.HOT_SET);
+        }
+    }
+}

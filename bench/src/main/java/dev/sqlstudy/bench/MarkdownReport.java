@@ -1,0 +1,111 @@
+package dev.sqlstudy.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code report.md}: the same figures as the HTML report, as tables. */
+final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    static String render(Results r) {
+        StringBuilder md = new StringBuilder();
+        md.append("# sqlstudy — performance comparison\n\n");
+        md.append(Report.summary(r)).append("\n\n");
+        if (r.settings().forks() == 0) {
+            md.append("> ").append(Report.IN_PROCESS_WARNING).append("\n\n");
+        }
+        md.append("Command: `").append(r.settings().command()).append("`\n\n");
+
+        md.append("## Environment\n\n| | |\n|---|---|\n");
+        for (Map.Entry<String, String> e : Report.environment(r).entrySet()) {
+            md.append("| ").append(e.getKey()).append(" | ").append(cell(e.getValue())).append(" |\n");
+        }
+        md.append('\n');
+
+        md.append("## Goals\n\n").append(Report.GOALS_INTRO).append("\n\n");
+        md.append("| Goal | Database | Target | Measured | Verdict | Why (measured) |\n|---|---|---|---|---|---|\n");
+        for (Results.Goal g : r.goals()) {
+            md.append("| ").append(cell(g.text())).append(" | ").append(Report.dbLabel(r, g.db())).append(" | ")
+                    .append(cell(g.target())).append(" | ").append(cell(g.measured())).append(" | **")
+                    .append(g.verdict()).append("**").append(g.withinError() ? " (within error)" : "").append(" | ")
+                    .append(cell(g.why())).append(" |\n");
+        }
+        if (r.goals().isEmpty()) {
+            md.append("| no database was measured | | | | | |\n");
+        }
+        md.append('\n');
+
+        for (Results.DatabaseInfo db : r.databases()) {
+            if (!db.available()) {
+                continue;
+            }
+            md.append("## ").append(db.label()).append(" (`").append(db.spec()).append("`)\n\n");
+            md.append(db.version()).append(". Ratios are against jdbc/none on this database in this run; ")
+                    .append("below 1× is faster.\n\n");
+            Map<String, List<Results.Measurement>> byWorkload = r.measurements().stream()
+                    .filter(m -> db.spec().equals(m.db()))
+                    .collect(Collectors.groupingBy(Results.Measurement::workload, LinkedHashMap::new, Collectors.toList()));
+            for (List<Results.Measurement> rows : byWorkload.values()) {
+                Results.Measurement first = rows.get(0);
+                md.append("### ").append(first.title()).append(" — `").append(first.workload()).append("`\n\n");
+                table(md, rows, true);
+            }
+        }
+        List<Results.Measurement> baselines = r.measurements().stream().filter(m -> m.db() == null).toList();
+        if (!baselines.isEmpty()) {
+            md.append("## Baselines (no database, no repository)\n\n");
+            table(md, baselines, false);
+        }
+
+        md.append("## Left out\n\n");
+        for (Results.DatabaseInfo db : r.databases()) {
+            if (!db.available()) {
+                md.append("- database `").append(db.spec()).append("`: ").append(db.reason()).append('\n');
+            }
+        }
+        if (r.memcached() != null && !r.memcached().available()) {
+            md.append("- memcached: ").append(r.memcached().reason()).append('\n');
+        }
+        for (Results.Dropped d : r.dropped()) {
+            md.append("- ").append(Report.dbLabel(r, d.db())).append(" ").append(d.impl()).append('/').append(d.cache())
+                    .append(": ").append(d.reason()).append('\n');
+        }
+        for (Results.Failure f : r.failures()) {
+            md.append("- FAILED ").append(f.benchmark()).append(' ').append(f.params()).append(": ")
+                    .append(f.message()).append('\n');
+        }
+        md.append('\n').append("## How to read this\n\n").append(Report.HOW_TO_READ).append('\n');
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, List<Results.Measurement> rows, boolean stacks) {
+        md.append(stacks
+                ? "| Stack | ops/s | mean ± error | per row | p50 | p90 | p99 | p99.9 | statements/op | cache hit ratio | vs jdbc/none |\n"
+                  + "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+                : "| Baseline | ops/s | mean ± error | p50 | p90 | p99 | p99.9 |\n|---|--:|--:|--:|--:|--:|--:|\n");
+        for (Results.Measurement m : rows) {
+            md.append("| ").append(stacks ? m.stack() : m.title()).append(" | ").append(Units.rate(m.opsPerSecond()))
+                    .append(" | ").append(Report.meanWithError(m));
+            if (stacks) {
+                md.append(" | ").append(m.rowsPerOp() > 1 ? Units.time(m.nsPerRow()) : "");
+            }
+            md.append(" | ").append(Units.time(m.p50())).append(" | ").append(Units.time(m.p90()))
+                    .append(" | ").append(Units.time(m.p99())).append(" | ").append(Units.time(m.p999()));
+            if (stacks) {
+                md.append(" | ").append(m.statementsPerOp() == null ? "—" : Units.perOp(m.statementsPerOp()))
+                        .append(" | ").append(Report.hitRatio(m))
+                        .append(" | ").append(Report.ratio(m));
+            }
+            md.append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static String cell(String s) {
+        return s == null ? "—" : s.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,154 @@
+package dev.sqlstudy.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.RunResult;
+
+/** JMH's results and the sidecar counts, joined into the report's measurements, with the ratios. */
+final class Measurements {
+
+    static final String JDBC = "JDBC";
+    static final String NONE = "NONE";
+
+    private Measurements() {
+    }
+
+    static List<Results.Measurement> of(List<RunResult> runs, List<Sidecar.Counts> counts) {
+        Map<String, Sidecar.Counts> byKey = new HashMap<>();
+        for (Sidecar.Counts c : counts) {
+            byKey.merge(key(ProgressFormat.shortName(c.benchmark()), c.db(), c.impl(), c.cache()), c, Sidecar.Counts::plus);
+        }
+        // One trial may have run in two modes: AverageTime for the mean, SampleTime for percentiles.
+        Map<String, RunResult> sampled = new java.util.LinkedHashMap<>();
+        Map<String, RunResult> averaged = new HashMap<>();
+        for (RunResult run : runs) {
+            if (run.getPrimaryResult() == null) {
+                continue;
+            }
+            BenchmarkParams params = run.getParams();
+            String key = params.getBenchmark() + "|" + paramsKey(params);
+            if (params.getMode() == Mode.AverageTime) {
+                averaged.put(key, run);
+            } else {
+                sampled.put(key, run);
+            }
+        }
+        List<Results.Measurement> raw = new ArrayList<>();
+        for (Map.Entry<String, RunResult> entry : sampled.entrySet()) {
+            RunResult run = entry.getValue();
+            BenchmarkParams params = run.getParams();
+            Optional<Workload> workload = Workload.ofBenchmark(params.getBenchmark());
+            if (workload.isEmpty()) {
+                continue;
+            }
+            Workload w = workload.get();
+            boolean onStack = params.getParamsKeys().contains("impl");
+            String db = onStack ? params.getParam("db") : null;
+            String impl = onStack ? params.getParam("impl") : null;
+            String cache = onStack ? params.getParam("cache") : null;
+            double[] f = BenchRunner.figures(run.getPrimaryResult());
+            RunResult average = averaged.get(entry.getKey());
+            String meanFrom = "SampleTime";
+            if (average != null) {
+                f[0] = average.getPrimaryResult().getScore();
+                f[1] = average.getPrimaryResult().getScoreError();
+                meanFrom = "AverageTime";
+            }
+            Sidecar.Counts c = onStack ? byKey.get(key(w.id(), db, impl, cache)) : null;
+            Double statements = null;
+            Double commits = null;
+            Results.CacheCounts cacheCounts = null;
+            Long ops = null;
+            if (c != null && c.ops() > 0) {
+                ops = c.ops();
+                statements = (double) c.statements() / c.ops();
+                commits = (double) c.commits() / c.ops();
+                if (!NONE.equals(cache)) {
+                    long lookups = c.hits() + c.misses();
+                    cacheCounts = new Results.CacheCounts(c.hits(), c.misses(), c.loads(), c.invalidations(),
+                            c.evictions(), c.errors(), lookups == 0 ? null : (double) c.hits() / lookups,
+                            (double) lookups / c.ops());
+                }
+            }
+            String stack = onStack ? impl.toLowerCase(Locale.ROOT) + "/" + cache.toLowerCase(Locale.ROOT) : "baseline";
+            raw.add(new Results.Measurement(w.id(), w.title, w.group.name(), db, impl, cache, stack, meanFrom, (long) f[7],
+                    f[0], Double.isNaN(f[1]) ? null : f[1], f[2], f[3], f[4], f[5], f[6], 1e9 / f[0], w.rowsPerOp,
+                    f[0] / w.rowsPerOp, ops, statements, commits, cacheCounts, null, null, null));
+        }
+        List<Results.Measurement> withRatios = new ArrayList<>();
+        for (Results.Measurement m : raw) {
+            Results.Measurement reference = m.db() == null ? null : raw.stream()
+                    .filter(r -> r.workload().equals(m.workload()) && m.db().equals(r.db())
+                            && JDBC.equals(r.impl()) && NONE.equals(r.cache()))
+                    .findFirst().orElse(null);
+            if (reference == null) {
+                withRatios.add(m);
+                continue;
+            }
+            double[] ratio = ratio(m.mean(), orZero(m.error()), reference.mean(), orZero(reference.error()));
+            withRatios.add(new Results.Measurement(m.workload(), m.title(), m.group(), m.db(), m.impl(), m.cache(),
+                    m.stack(), m.meanFrom(), m.samples(), m.mean(), m.error(), m.p50(), m.p90(), m.p99(), m.p999(), m.max(),
+                    m.opsPerSecond(), m.rowsPerOp(), m.nsPerRow(), m.ops(), m.statementsPerOp(), m.commitsPerOp(),
+                    m.cacheCounts(), ratio[0], ratio[1], Double.isInfinite(ratio[2]) ? null : ratio[2]));
+        }
+        withRatios.sort(Comparator.comparing((Results.Measurement m) -> m.db() == null ? "~" : m.db())
+                .thenComparing(m -> Workload.ofBenchmark("." + m.workload()).map(Enum::ordinal).orElse(99))
+                .thenComparing(m -> m.impl() == null ? "" : String.valueOf(implOrder(m.impl())))
+                .thenComparing(m -> m.cache() == null ? 0 : cacheOrder(m.cache())));
+        return withRatios;
+    }
+
+    /** a / b with the range the two errors allow: {ratio, low, high}; high is infinite when b − eb ≤ 0. */
+    static double[] ratio(double a, double ea, double b, double eb) {
+        double low = (a - safe(ea)) / (b + safe(eb));
+        double high = b - safe(eb) <= 0 ? Double.POSITIVE_INFINITY : (a + safe(ea)) / (b - safe(eb));
+        return new double[] {a / b, Math.max(0, low), high};
+    }
+
+    private static double safe(double error) {
+        return Double.isNaN(error) ? 0 : error;
+    }
+
+    static double orZero(Double error) {
+        return error == null ? 0 : error;
+    }
+
+    private static int cacheOrder(String cache) {
+        try {
+            return dev.sqlstudy.stack.CacheKind.valueOf(cache).ordinal();
+        } catch (IllegalArgumentException e) {
+            return 99;
+        }
+    }
+
+    private static int implOrder(String impl) {
+        try {
+            return dev.sqlstudy.stack.Impl.valueOf(impl).ordinal();
+        } catch (IllegalArgumentException e) {
+            return 99;
+        }
+    }
+
+    private static String paramsKey(BenchmarkParams params) {
+        StringBuilder key = new StringBuilder();
+        for (String name : params.getParamsKeys()) {
+            key.append(name).append('=').append(params.getParam(name)).append(';');
+        }
+        return key.toString();
+    }
+
+    private static String key(String workload, String db, String impl, String cache) {
+        return workload + "|" + db + "|" + impl + "|" + cache;
+    }
+
+    static Optional<Results.Measurement> find(List<Results.Measurement> all, Workload w, String db, String impl, String cache) {
+        return all.stream().filter(m -> m.is(w, db, impl, cache)).findFirst();
+    }
+}

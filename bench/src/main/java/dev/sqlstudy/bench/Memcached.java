@@ -1,0 +1,75 @@
+package dev.sqlstudy.bench;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import net.spy.memcached.AddrUtil;
+import net.spy.memcached.ConnectionFactoryBuilder;
+import net.spy.memcached.DefaultHashAlgorithm;
+import net.spy.memcached.MemcachedClient;
+
+/** A spymemcached client set up like the cache layer's: Ketama consistent hashing, short timeouts. */
+final class Memcached {
+
+    static {
+        // spymemcached logs every connection to stderr unless told to use a logging API.
+        if (System.getProperty("net.spy.log.LoggerImpl") == null) {
+            System.setProperty("net.spy.log.LoggerImpl", "net.spy.memcached.compat.log.SLF4JLogger");
+        }
+    }
+
+    private Memcached() {
+    }
+
+    /** A connected client: returns once every server has answered a version request. */
+    static MemcachedClient client(String servers) throws IOException {
+        MemcachedClient client = connect(servers);
+        client.getVersions();
+        return client;
+    }
+
+    private static MemcachedClient connect(String servers) throws IOException {
+        return new MemcachedClient(new ConnectionFactoryBuilder()
+                .setLocatorType(ConnectionFactoryBuilder.Locator.CONSISTENT)
+                .setHashAlg(DefaultHashAlgorithm.KETAMA_HASH)
+                .setOpTimeout(1_000)
+                .setFailureMode(net.spy.memcached.FailureMode.Cancel)
+                .setDaemon(true)
+                .build(), AddrUtil.getAddresses(servers.replace(',', ' ')));
+    }
+
+    /**
+     * Each server's version, checked with a round trip (set and get of a probe key).
+     *
+     * @throws IllegalStateException naming what failed, when a server does not answer
+     */
+    static Map<String, String> probe(String servers) {
+        MemcachedClient client;
+        try {
+            client = client(servers);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot reach memcached at " + servers + ": " + e.getMessage(), e);
+        }
+        try {
+            Map<String, String> versions = new TreeMap<>();
+            Map<SocketAddress, String> answered = client.getVersions();
+            answered.forEach((address, version) -> versions.put(address.toString().replaceFirst("^[^/]*/", ""), version));
+            if (versions.isEmpty() || versions.size() < servers.split(",").length) {
+                throw new IllegalStateException("memcached at " + servers + " did not answer (versions: " + versions + ")");
+            }
+            client.set("sqlstudy-bench:probe", 60, "ok").get(2, TimeUnit.SECONDS);
+            if (!"ok".equals(client.get("sqlstudy-bench:probe"))) {
+                throw new IllegalStateException("memcached at " + servers + " did not return what was set");
+            }
+            return versions;
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("memcached at " + servers + " failed a round trip: " + e, e);
+        } finally {
+            client.shutdown(1, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.sqlstudy.bench;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * How long and how often JMH measures. {@link #quick()} runs every trial in this JVM with short
+ * iterations — indicative figures in a few minutes; {@link #full()} forks a fresh JVM per trial
+ * and measures longer — the figures to quote.
+ *
+ * @param forks        0 runs in this JVM, n ≥ 1 forks n fresh JVMs per trial
+ * @param averageTime  also measure the sub-microsecond workloads (cached point look-ups, the
+ *                     baselines) in JMH's AverageTime mode, whose mean is exact for nanosecond
+ *                     operations (SampleTime's includes one timer read per sample); the percentiles
+ *                     always come from SampleTime
+ * @param only         a regular expression a workload id ({@code StackBenchmarks.pointById}) must
+ *                     contain to run, or null for all
+ */
+public record RunPlan(String name, int forks, int warmupIterations, Duration warmupTime,
+                      int measurementIterations, Duration measurementTime, boolean averageTime, String only) {
+
+    public RunPlan {
+        if (forks < 0 || warmupIterations < 0 || measurementIterations < 1) {
+            throw new IllegalArgumentException("forks ≥ 0, warm-up ≥ 0 and measurement ≥ 1 iterations");
+        }
+        if (only != null) {
+            Pattern.compile(only);
+        }
+    }
+
+    /** In this JVM; 1 warm-up and 3 measured iterations of 200 ms per trial. */
+    public static RunPlan quick() {
+        return new RunPlan("quick", 0, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), true, null);
+    }
+
+    /** A fresh JVM per trial; 3 warm-up and 5 measured iterations of 1 s; AverageTime where it matters. */
+    public static RunPlan full() {
+        return new RunPlan("full", 1, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1), true, null);
+    }
+
+    public static RunPlan of(boolean quick) {
+        return quick ? quick() : full();
+    }
+
+    public RunPlan withOnly(String regex) {
+        return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime, regex);
+    }
+
+    public RunPlan withForks(int value) {
+        return new RunPlan(name, value, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime, only);
+    }
+
+    public RunPlan withTimes(int warmups, Duration warmup, int measurements, Duration measurement) {
+        return new RunPlan(name, forks, warmups, warmup, measurements, measurement, averageTime, only);
+    }
+
+    public RunPlan withAverageTime(boolean value) {
+        return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, value, only);
+    }
+
+
+    boolean includes(Workload workload) {
+        return only == null || Pattern.compile(only).matcher(workload.id()).find();
+    }
+
+    /** About how long one trial takes, set-up excluded. */
+    Duration trialTime() {
+        return warmupTime.multipliedBy(warmupIterations).plus(measurementTime.multipliedBy(measurementIterations));
+    }
+}

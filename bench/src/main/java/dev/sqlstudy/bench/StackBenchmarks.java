@@ -1,0 +1,166 @@
+package dev.sqlstudy.bench;
+
+import dev.sqlstudy.domain.Host;
+import dev.sqlstudy.domain.HostChanges;
+import dev.sqlstudy.domain.HostColumn;
+import dev.sqlstudy.domain.HostPage;
+import dev.sqlstudy.domain.NewHost;
+import dev.sqlstudy.domain.Parent;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The workloads of the comparison, each run on every stack ({@link StackState}: database ×
+ * implementation × cache). One thread; {@link Mode#SampleTime} gives the mean, its error and the
+ * latency percentiles of one operation.
+ *
+ * <p>Run them all with {@code ./study bench --quick} (or without {@code --quick} for the full
+ * run); run one from a build with
+ * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.pointById"}.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class StackBenchmarks {
+
+    /**
+     * Point look-up by id over the hot set (100 hosts, each visited once per 100 calls): with a
+     * cache, nearly every call is a hit. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.pointById"}.
+     */
+    @Benchmark
+    public Optional<Host> pointById(StackState s) {
+        return s.hosts.findById(s.data.hotId(s.ops++));
+    }
+
+    /**
+     * Point look-up by host name over the same hot set. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.pointByHostname"}.
+     */
+    @Benchmark
+    public Optional<Host> pointByHostname(StackState s) {
+        return s.hosts.findByHostname(s.data.hotHostname(s.ops++));
+    }
+
+    /**
+     * An ordered page: 20 hosts ordered by host name, offset cycling over the first 25 pages
+     * ({@code ORDER BY hostname LIMIT 20 OFFSET n}). Lists are not cached. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.page20"}.
+     */
+    @Benchmark
+    public List<Host> page20(StackState s) {
+        return s.hosts.list(HostPage.of(HostColumn.HOSTNAME, false, s.data.pageOffset(s.ops++), BenchData.PAGE));
+    }
+
+    /**
+     * {@code WHERE hostname IN (…16 names…)}: 16 hot host names in one call. Compare with
+     * {@link NPlusOneBenchmarks#inList16Naive}. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.inList16"}.
+     */
+    @Benchmark
+    public List<Host> inList16(StackState s) {
+        return s.hosts.findByHostnameIn(s.data.hotHostnames16(s.ops++));
+    }
+
+    /**
+     * One parent with its 100 children, in one statement (a left join). Compare with
+     * {@link NPlusOneBenchmarks#parentWith100ChildrenNaive}. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.parentWith100Children"}.
+     */
+    @Benchmark
+    public Optional<Parent> parentWith100Children(StackState s) {
+        s.ops++;
+        return s.families.findParent(s.data.bigParentId());
+    }
+
+    /**
+     * All 50 parents with their 241 children in one statement. Compare with
+     * {@link NPlusOneBenchmarks#allParentsNaive}. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.allParentsWithChildren"}.
+     */
+    @Benchmark
+    public List<Parent> allParentsWithChildren(StackState s) {
+        s.ops++;
+        return s.families.listParents();
+    }
+
+    /**
+     * 1,000 new hosts in one atomic {@code addAll} (one JDBC batch where the technology allows).
+     * One operation = 1,000 rows; the report also gives the time per row. The rows are deleted
+     * after each iteration. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.batchInsert1000"}.
+     */
+    @Benchmark
+    public List<Host> batchInsert1000(StackState s, NextBatch batch) {
+        s.ops++;
+        s.inserted = true;
+        return s.hosts.addAll(batch.hosts);
+    }
+
+    /**
+     * The same 1,000 hosts as {@link #batchInsert1000}, one {@code add} each, inside one unit of
+     * work (one commit): the difference is round trips, not commits. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.singleInserts1000"}.
+     */
+    @Benchmark
+    public int singleInserts1000(StackState s, NextBatch batch) {
+        s.ops++;
+        s.inserted = true;
+        return s.hosts.inTransaction(tx -> {
+            int last = 0;
+            for (NewHost host : batch.hosts) {
+                last = tx.add(host).id();
+            }
+            return last;
+        });
+    }
+
+    /**
+     * The tutorial's bulk {@code UPDATE hosts SET port = ? WHERE id > ?} over the 1,000 benchmark
+     * hosts, the port alternating so every call changes every row; a cache must invalidate every
+     * host it holds. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.bulkUpdate"}.
+     */
+    @Benchmark
+    public int bulkUpdate(StackState s) {
+        long n = s.ops++;
+        return s.hosts.updatePortWhereIdGreaterThan(s.data.lastSeededHostId() - BenchData.BENCH_HOSTS,
+                (n & 1) == 0 ? 2222 : 3333);
+    }
+
+    /**
+     * 90 % look-ups by id over the hot set, 10 % updates of a hot host's port: every write
+     * invalidates a key the next reads of it miss, so the hit ratio shows what invalidation costs.
+     * Run: {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.readWriteMix"}.
+     */
+    @Benchmark
+    public Object readWriteMix(StackState s) {
+        long n = s.ops++;
+        int id = s.data.hotId(n);
+        if (n % 10 == 9) {
+            return s.hosts.update(id, HostChanges.none().withPort(1024 + (int) (n % 60_000)));
+        }
+        return s.hosts.findById(id);
+    }
+
+    /** The next 1,000 hosts to insert, built (and validated) outside the measured time. */
+    @State(Scope.Thread)
+    public static class NextBatch {
+
+        List<NewHost> hosts;
+        private long batch;
+
+        @Setup(Level.Invocation)
+        public void next() {
+            hosts = BenchData.newHosts(batch++);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.sqlstudy.bench;
+
+import dev.sqlstudy.db.Database;
+import dev.sqlstudy.db.StatementCounter;
+import dev.sqlstudy.domain.FamilyRepository;
+import dev.sqlstudy.domain.HostRepository;
+import dev.sqlstudy.stack.CacheKind;
+import dev.sqlstudy.stack.CacheStatistics;
+import dev.sqlstudy.stack.Impl;
+import dev.sqlstudy.stack.Stack;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * One stack under measurement — the database ({@code db}, a {@code --db} spec), the implementation
+ * and the cache — opened exactly as the CLI opens it, over freshly loaded {@link BenchData}. A new
+ * stack (and so an empty cache) per trial. Counts SQL statements and cache events during the
+ * measured iterations only and hands them to the runner through the {@link Sidecar}.
+ */
+@State(Scope.Benchmark)
+public class StackState {
+
+    /** A {@code --db} spec: {@code mem}, {@code h2} or a JDBC URL. */
+    @Param({"mem"})
+    public String db;
+
+    @Param
+    public Impl impl;
+
+    @Param
+    public CacheKind cache;
+
+    /** {@code host:port[,host:port…]}, or {@code none}. */
+    @Param({"none"})
+    public String memcached;
+
+    Stack stack;
+    HostRepository hosts;
+    FamilyRepository families;
+    BenchData data;
+
+    /** Operations run so far in this trial; also the sequence the workloads pick keys from. */
+    long ops;
+    /** Set by a workload that inserts rows; they are deleted after the iteration. */
+    boolean inserted;
+
+    private Database database;
+    private long opsAtStart;
+    private long statementsAtStart;
+    private long commitsAtStart;
+    private CacheStatistics cacheAtStart = CacheStatistics.NONE;
+    private Sidecar.Counts measured;
+
+    @Setup(Level.Trial)
+    public void open() {
+        database = BenchDatabases.open(db);
+        data = BenchData.load(database);
+        stack = Stack.over(database, impl, cache, "none".equals(memcached) ? null : memcached);
+        hosts = stack.hosts();
+        families = stack.families();
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        StatementCounter counter = database.statements();
+        opsAtStart = ops;
+        statementsAtStart = counter.statements();
+        commitsAtStart = counter.commits();
+        cacheAtStart = stack.cacheStatistics();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(BenchmarkParams benchmark, IterationParams iteration) {
+        if (iteration.getType() == IterationType.MEASUREMENT) {
+            StatementCounter counter = database.statements();
+            CacheStatistics now = stack.cacheStatistics();
+            Sidecar.Counts counts = new Sidecar.Counts(benchmark.getBenchmark(), db, impl.name(), cache.name(),
+                    ops - opsAtStart, counter.statements() - statementsAtStart, counter.commits() - commitsAtStart,
+                    now.hits() - cacheAtStart.hits(), now.misses() - cacheAtStart.misses(),
+                    now.loads() - cacheAtStart.loads(), now.invalidations() - cacheAtStart.invalidations(),
+                    now.evictions() - cacheAtStart.evictions(), now.errors() - cacheAtStart.errors());
+            measured = measured == null ? counts : measured.plus(counts);
+        }
+        if (inserted) {
+            // Through the stack, so a cache in front forgets the rows too; after the counts are taken.
+            hosts.deleteWhereIdGreaterThan(data.lastSeededHostId());
+            inserted = false;
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void close(BenchmarkParams benchmark) {
+        if (measured != null) {
+            Sidecar.write(measured);
+        }
+        measured = null;
+        if (stack != null) {
+            stack.close();
+        }
+        if (benchmark.getForks() > 0) {
+            BenchDatabases.close(db);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sqlstudy.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * The bench path end to end in a tiny configuration — every workload on every stack that exists
+ * on in-memory H2, a few milliseconds each — so the report cannot silently break.
+ */
+class BenchRunnerTest {
+
+    private static final RunPlan TINY = RunPlan.quick().withTimes(0, Duration.ofMillis(10), 1, Duration.ofMillis(30));
+
+    @Test
+    void run_tinyInProcess_writesAllThreeWellFormedFiles(@TempDir Path out) throws Exception {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        BenchResult result = BenchRunner.run(new BenchOptions(true, out, List.of("mem"), null), TINY,
+                new PrintStream(progress, true, StandardCharsets.UTF_8));
+
+        assertThat(result.failures()).as(progress.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(result.resultsJson()).isEqualTo(out.toAbsolutePath().resolve("results.json"));
+
+        Results results = ResultsJson.read(result.resultsJson());
+        int stackWorkloads = (int) java.util.Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.STACK).count();
+        assertThat(results.measurements()).hasSizeGreaterThanOrEqualTo(stackWorkloads + 1);
+        assertThat(result.measurements()).isEqualTo(results.measurements().size());
+        Results.Measurement pointById = Measurements.find(results.measurements(), Workload.POINT_BY_ID, "mem", "JDBC", "NONE")
+                .orElseThrow();
+        assertThat(pointById.statementsPerOp()).as("statements per look-up, counted in the trial").isEqualTo(1.0);
+        assertThat(pointById.ratioVsJdbc()).isEqualTo(1.0);
+        assertThat(pointById.mean()).isPositive();
+        assertThat(pointById.p50()).isPositive().isLessThanOrEqualTo(pointById.p99());
+        assertThat(results.environment().cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(results.databases()).singleElement().satisfies(db -> assertThat(db.version()).startsWith("H2"));
+        assertThat(results.goals()).extracting(Results.Goal::verdict).contains("not measured")
+                .allMatch(v -> List.of("met", "not met", "not measured").contains(v));
+
+        String md = Files.readString(result.reportMarkdown());
+        assertThat(md).startsWith("# sqlstudy — performance comparison")
+                .contains("## Goals", "## Environment", "| jdbc/none |", "Point look-up by id");
+
+        Document html = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(result.reportHtml().toFile());
+        assertThat(html.getElementsByTagName("svg").getLength()).as("charts").isGreaterThanOrEqualTo(stackWorkloads);
+        assertThat(html.getElementsByTagName("table").getLength()).isGreaterThan(2);
+        assertThat(Files.readString(result.reportHtml())).as("renders offline: nothing fetched, nothing run")
+                .doesNotContain("src=\"http", "href=\"http", "@import", "url(", "<script", "<link");
+
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[  1/", "StackBenchmarks.pointById", "done in");
+    }
+
+    @Test
+    void run_forked_measuresInAFreshJvmAndCountsThere(@TempDir Path out) throws Exception {
+        RunPlan forked = TINY.withForks(1).withAverageTime(true).withOnly("StackBenchmarks\\.pointById$|caffeineGet");
+        BenchResult result = BenchRunner.run(new BenchOptions(false, out, List.of("mem"), null), forked,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        Results results = ResultsJson.read(result.resultsJson());
+        assertThat(results.settings().forks()).isEqualTo(1);
+        assertThat(results.measurements()).filteredOn(m -> m.db() != null).singleElement().satisfies(m -> {
+            assertThat(m.meanFrom()).as("a database round trip: SampleTime's mean").isEqualTo("SampleTime");
+            assertThat(m.statementsPerOp()).as("counted in the fork, passed back").isEqualTo(1.0);
+        });
+        assertThat(results.measurements()).filteredOn(m -> m.db() == null).singleElement().satisfies(m ->
+                assertThat(m.meanFrom()).as("a nanosecond operation: AverageTime's mean").isEqualTo("AverageTime"));
+    }
+
+    @Test
+    void run_unreachableDatabaseAndMemcached_areLeftOutWithTheReason(@TempDir Path out) throws Exception {
+        BenchResult result = BenchRunner.run(
+                new BenchOptions(true, out, List.of("jdbc:mysql://127.0.0.1:1/none"), "127.0.0.1:1"),
+                TINY.withOnly("caffeineGet"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        Results results = ResultsJson.read(result.resultsJson());
+        assertThat(results.databases()).singleElement().satisfies(db -> {
+            assertThat(db.available()).isFalse();
+            assertThat(db.reason()).startsWith("cannot connect to jdbc:mysql://127.0.0.1:1/none");
+        });
+        assertThat(results.memcached().available()).isFalse();
+        assertThat(results.measurements()).extracting(Results.Measurement::workload).containsExactly("CacheBaselines.caffeineGet");
+        assertThat(Files.readString(result.reportMarkdown())).contains("left out", "127.0.0.1:1");
+    }
+}
