@@ -1,0 +1,72 @@
+package dev.sqlstudy.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/**
+ * Builds the picocli command tree and runs one command line. Tests call {@link #execute} in-process
+ * with their own writers and environment; {@link Main} calls it with the real ones.
+ */
+public final class StudyCli {
+
+    private StudyCli() {
+    }
+
+    /** The command tree, printing to {@code out} and {@code err}, reading settings from {@code env}. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine commandLine = new CommandLine(new StudyCommand(env));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setUsageHelpAutoWidth(true);
+        commandLine.setUsageHelpLongOptionsMaxWidth(28);
+        commandLine.getSubcommands().values().forEach(StudyCli::ownOptionsInHelp);
+        // A usage error is one line, "error: …", exit 2 — never a screen of help.
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println(Errors.usageLine(e));
+            e.getCommandLine().getErr().flush();
+            return ExitCode.USAGE;
+        });
+        // Commands report their own errors (see StudyCommand#run); this catches the rest.
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            boolean verbose = cl.getCommandSpec().root().userObject() instanceof StudyCommand root && root.verbose();
+            return Errors.report(e, cl.getErr(), verbose);
+        });
+        return commandLine;
+    }
+
+    /**
+     * A subcommand's help lists its own options; the global ones (inherited, so accepted anywhere)
+     * are listed once, by {@code study --help}, instead of in every subcommand's help.
+     */
+    private static void ownOptionsInHelp(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        spec.usageMessage().abbreviateSynopsis(true);
+        command.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> {
+            List<OptionSpec> own = spec.options().stream().filter(option -> !option.inherited()).toList();
+            return help.optionListExcludingGroups(own)
+                    + "Global options (--impl, --cache, --db, --format, --explain, …): study --help\n";
+        });
+        command.getSubcommands().values().forEach(StudyCli::ownOptionsInHelp);
+    }
+
+    /** Runs one command line and returns its exit code (DESIGN §6: 0, 1, 2, 3 or 4). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine commandLine = commandLine(out, err, env);
+        if (args.length == 0) {
+            // A newcomer's first try: show what there is.
+            commandLine.usage(out);
+            out.flush();
+            return ExitCode.OK;
+        }
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}
