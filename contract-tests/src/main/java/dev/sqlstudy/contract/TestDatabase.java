@@ -1,5 +1,9 @@
 package dev.sqlstudy.contract;
 
+import dev.sqlstudy.container.ContainerStartException;
+import dev.sqlstudy.container.DatabaseContainer;
+import dev.sqlstudy.container.DockerUnavailableException;
+import dev.sqlstudy.container.MySqlContainers;
 import dev.sqlstudy.db.Database;
 import dev.sqlstudy.db.DatabaseConfig;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
@@ -16,6 +20,11 @@ import org.opentest4j.TestAbortedException;
  * tests are <em>skipped with the reason</em> on a developer's machine and <em>fail</em> when
  * {@code CI=true}, so a missing server can never pass as green in CI. Point it elsewhere with
  * {@code STUDY_TEST_MYSQL_URL}, {@code STUDY_TEST_DB_USER} and {@code STUDY_TEST_DB_PASSWORD}.
+ *
+ * <p>The container leg starts one MySQL-protocol container per JVM (Testcontainers; the image is
+ * {@code $STUDY_CONTAINER_IMAGE}, default an official MySQL 8 image) and removes it when the JVM
+ * exits. Without Docker, or without the image, it skips with the reason — and fails with
+ * {@code CI=true}, like the MariaDB leg.
  */
 public enum TestDatabase {
 
@@ -36,6 +45,23 @@ public enum TestDatabase {
                             env("STUDY_TEST_DB_PASSWORD", "sqlstudy"))
                     .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(30));
         }
+    },
+
+    CONTAINER("Container") {
+        @Override
+        DatabaseConfig config() {
+            DatabaseContainer container = MySqlContainers.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::close, "remove-" + container.image()));
+            System.err.println("[sqlstudy] Container leg: " + container.image() + " ready in "
+                    + container.startupTime().toMillis() + " ms");
+            return container.config().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(30));
+        }
+
+        @Override
+        String advice() {
+            return "the image is $" + MySqlContainers.IMAGE_ENV + " (default " + MySqlContainers.DEFAULT_IMAGE
+                    + "); without a registry, build one with .ci/build-mariadb-image.sh";
+        }
     };
 
     private static final Map<TestDatabase, Object> OPENED = new ConcurrentHashMap<>();
@@ -46,7 +72,17 @@ public enum TestDatabase {
         this.label = label;
     }
 
+    /**
+     * Where this leg's database is; the container leg starts one first. Throws {@link
+     * DatabaseUnavailableException}, {@link DockerUnavailableException} or {@link
+     * ContainerStartException} when the leg cannot run here.
+     */
     abstract DatabaseConfig config();
+
+    /** What to do when this leg cannot run, for the skip or failure message. */
+    String advice() {
+        return "see README 'Point the tests at your own MySQL'";
+    }
 
     /** True when this run must not skip service-backed legs. */
     public static boolean ci() {
@@ -70,14 +106,15 @@ public enum TestDatabase {
     }
 
     private static Object tryOpen(TestDatabase target) {
-        DatabaseConfig config = target.config();
+        DatabaseConfig config = null;
         try {
+            config = target.config();
             Database database = Database.open(config);
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "close-" + target.label));
             return database;
-        } catch (DatabaseUnavailableException e) {
-            String reason = e.getMessage() + " (as user " + config.user()
-                    + "; see README 'Point the tests at your own MySQL')";
+        } catch (DatabaseUnavailableException | DockerUnavailableException | ContainerStartException e) {
+            String reason = e.getMessage() + (config == null ? "" : " (as user " + config.user() + ")")
+                    + "; " + target.advice();
             System.err.println("[sqlstudy] " + target.label + " leg " + (ci() ? "FAILS" : "SKIPPED") + ": " + reason);
             return reason;
         }

@@ -1,0 +1,225 @@
+package dev.sqlstudy.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import dev.sqlstudy.db.DatabaseConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mysql.MySQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * One running MySQL-protocol container: its {@link #config()} for {@code Database.open}, and the
+ * switches a fault test needs. The host port is fixed when the container is created, so the same
+ * JDBC URL (and the same pool) reaches the server again after {@link #stop()} and {@link #start()}.
+ * Closing removes the container and its data.
+ */
+public final class DatabaseContainer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseContainer.class);
+
+    private static final int MYSQL_PORT = 3306;
+    private static final String DATABASE = "sqlstudy";
+    private static final String USER = "sqlstudy";
+    private static final String PASSWORD = "sqlstudy";
+
+    private final MySQLContainer container;
+    private final String image;
+    private final Duration startupTimeout;
+    private final Duration firstStartup;
+    private final DatabaseConfig config;
+
+    private DatabaseContainer(MySQLContainer container, String image, Duration startupTimeout, Duration firstStartup) {
+        this.container = container;
+        this.image = image;
+        this.startupTimeout = startupTimeout;
+        this.firstStartup = firstStartup;
+        // The container runs on this machine and holds throw-away data: no TLS, and the driver may
+        // fetch the server's RSA key to send a caching_sha2_password (MySQL 8's default) in clear.
+        String url = "jdbc:mysql://" + container.getHost() + ":" + container.getMappedPort(MYSQL_PORT) + "/" + DATABASE
+                + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+        this.config = DatabaseConfig.of(url, USER, PASSWORD);
+    }
+
+    static DatabaseContainer start(DockerImageName image, Duration startupTimeout) {
+        ensureImage(image);
+        int hostPort = freePort();
+        MySQLContainer container = new SingleAttemptMySqlContainer(image)
+                .withDatabaseName(DATABASE)
+                .withUsername(USER)
+                .withPassword(PASSWORD)
+                .withStartupTimeoutSeconds((int) startupTimeout.toSeconds())
+                .withConnectTimeoutSeconds((int) startupTimeout.toSeconds())
+                // A fixed host port: Docker would pick a new random one on every restart.
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(
+                        new PortBinding(Ports.Binding.bindPort(hostPort), ExposedPort.tcp(MYSQL_PORT))));
+        long started = System.nanoTime();
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            container.stop();
+            throw new ContainerStartException("container from image " + image.asCanonicalNameString()
+                    + " did not start: " + MySqlContainers.rootMessage(e), e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        log.info("{} ready on port {} in {} ms", image.asCanonicalNameString(), hostPort, took.toMillis());
+        return new DatabaseContainer(container, image.asCanonicalNameString(), startupTimeout, took);
+    }
+
+    /**
+     * Pulls the image once if it is not here. Testcontainers would retry a failing pull for two
+     * minutes; where no registry is reachable the first "no" is final, so say so at once.
+     */
+    private static void ensureImage(DockerImageName image) {
+        DockerClient docker = DockerClientFactory.instance().client();
+        String name = image.asCanonicalNameString();
+        try {
+            docker.inspectImageCmd(name).exec();
+            return;
+        } catch (NotFoundException absent) {
+            log.info("image {} is not here: pulling it", name);
+        }
+        try {
+            docker.pullImageCmd(image.getUnversionedPart()).withTag(image.getVersionPart()).start().awaitCompletion();
+        } catch (RuntimeException e) {
+            throw new ContainerStartException("image " + name + " is not here and cannot be pulled ("
+                    + MySqlContainers.rootMessage(e) + "); without a registry, build one with"
+                    + " .ci/build-mariadb-image.sh and set " + MySqlContainers.IMAGE_ENV, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerStartException("interrupted while pulling " + name, e);
+        }
+    }
+
+    /** Where the server is, with the project's default pool settings; adjust with the {@code with…} methods. */
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    /** The image this container runs. */
+    public String image() {
+        return image;
+    }
+
+    /** How long the first start took, from asking Docker until the server accepted a connection. */
+    public Duration startupTime() {
+        return firstStartup;
+    }
+
+    /** Stops the server ({@code docker stop}: SIGTERM, then SIGKILL after 10 s); its data stays. */
+    public void stop() {
+        docker().stopContainerCmd(container.getContainerId()).withTimeout(10).exec();
+    }
+
+    /** Kills the server at once ({@code docker kill}), as a crash or a pulled plug would. */
+    public void kill() {
+        docker().killContainerCmd(container.getContainerId()).exec();
+    }
+
+    /**
+     * Starts a stopped or killed server again on the same port and waits until it accepts a
+     * connection.
+     *
+     * @return how long it took until the server answered
+     */
+    public Duration start() {
+        long started = System.nanoTime();
+        docker().startContainerCmd(container.getContainerId()).exec();
+        awaitConnection();
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Freezes the server's processes ({@code docker pause}): connections stay open, nothing answers. */
+    public void pause() {
+        docker().pauseContainerCmd(container.getContainerId()).exec();
+    }
+
+    /** Thaws a paused server. */
+    public void unpause() {
+        docker().unpauseContainerCmd(container.getContainerId()).exec();
+    }
+
+    private void awaitConnection() {
+        long deadline = System.nanoTime() + startupTimeout.toNanos();
+        Properties properties = new Properties();
+        properties.setProperty("user", config.user());
+        properties.setProperty("password", config.password());
+        properties.setProperty("connectTimeout", "1000");
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties)) {
+                if (connection.isValid(1)) {
+                    return;
+                }
+            } catch (SQLException e) {
+                last = e;
+            }
+            sleep(100);
+        }
+        throw new ContainerStartException("container from image " + image + " did not accept a connection within "
+                + startupTimeout.toSeconds() + " s after a restart", last);
+    }
+
+    private DockerClient docker() {
+        return container.getDockerClient();
+    }
+
+    /** Removes the container and its data. */
+    @Override
+    public void close() {
+        container.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseContainer[" + image + " at " + config.safeUrl() + "]";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress("0.0.0.0", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new ContainerStartException("no free TCP port for the container", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerStartException("interrupted while waiting for the container", e);
+        }
+    }
+
+    /**
+     * The official module tries three starts; a local image that fails once fails every time, so
+     * one attempt reports the problem three times sooner.
+     */
+    private static final class SingleAttemptMySqlContainer extends MySQLContainer {
+
+        SingleAttemptMySqlContainer(DockerImageName image) {
+            super(image);
+        }
+
+        @Override
+        protected void configure() {
+            super.configure();
+            setStartupAttempts(1);
+        }
+    }
+}

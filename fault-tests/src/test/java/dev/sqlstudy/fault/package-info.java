@@ -1,0 +1,6 @@
+/**
+ * Fault injection on real processes: a MySQL-protocol container stopped, killed and frozen under
+ * load, a database that is down when the application starts, a pool run dry, and 32 threads racing
+ * to insert one host. Every test measures what the user would see and states the figure.
+ */
+package dev.sqlstudy.fault;
