@@ -1,0 +1,140 @@
+package dev.sqlstudy.cache;
+
+import dev.sqlstudy.cache.CacheEvent.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The read-through and invalidation logic both decorators share, on any {@link CacheBackend}.
+ *
+ * <p>A miss takes the key's lease, reads the database, and fills under the lease. Concurrent misses
+ * on one key in this process wait for the one load in flight (stampede protection: one database
+ * load per key per process). An invalidation detaches the load in flight, so a caller that starts
+ * after a committed write never joins a load that began before it.
+ */
+final class ReadThrough {
+
+    private final CacheBackend backend;
+    private final CacheMetrics metrics;
+    private final Map<CacheKey, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+
+    ReadThrough(CacheBackend backend) {
+        this.backend = backend;
+        this.metrics = backend.metrics();
+    }
+
+    /** The value of {@code key}, from the cache or from {@code loader} (which then fills the cache). */
+    @SuppressWarnings("unchecked")
+    <T> T get(CacheKey key, Supplier<T> loader) {
+        Object cached = backend.getAll(List.of(key)).get(key);
+        if (cached != null) {
+            metrics.record(Type.HIT, key);
+            return (T) cached;
+        }
+        metrics.record(Type.MISS, key);
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return (T) join(running);
+        }
+        Lease lease = Lease.NONE;
+        try {
+            // Between our miss and our leadership another leader may have filled the key.
+            Object filled = backend.getAll(List.of(key)).get(key);
+            if (filled != null) {
+                mine.complete(filled);
+                return (T) filled;
+            }
+            lease = backend.lease(key);
+            T value = loader.get();
+            metrics.record(Type.LOAD, key);
+            backend.fill(key, lease, value);
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            if (!lease.isNone()) {
+                // Give the lease back rather than leave other readers unable to fill until it expires.
+                backend.invalidate(List.of(key));
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /**
+     * The values of {@code keys} (in their order): the cached ones in one multi-get, the others with
+     * one call of {@code loader}, which gets the missing keys and returns a value for each.
+     */
+    @SuppressWarnings("unchecked")
+    <T> Map<CacheKey, T> getAll(Collection<CacheKey> keys, Function<List<CacheKey>, Map<CacheKey, T>> loader) {
+        Map<CacheKey, Object> cached = backend.getAll(keys);
+        Map<CacheKey, T> values = new LinkedHashMap<>();
+        List<CacheKey> missing = new ArrayList<>();
+        for (CacheKey key : keys) {
+            Object value = cached.get(key);
+            if (value != null) {
+                metrics.record(Type.HIT, key);
+                values.put(key, (T) value);
+            } else {
+                metrics.record(Type.MISS, key);
+                missing.add(key);
+            }
+        }
+        if (missing.isEmpty()) {
+            return values;
+        }
+        Map<CacheKey, Lease> leases = new LinkedHashMap<>();
+        missing.forEach(key -> leases.put(key, backend.lease(key)));
+        Map<CacheKey, T> loaded = loader.apply(missing);
+        for (CacheKey key : missing) {
+            T value = loaded.get(key);
+            metrics.record(Type.LOAD, key);
+            backend.fill(key, leases.get(key), value);
+            values.put(key, value);
+        }
+        return values;
+    }
+
+    /** Removes {@code keys} and bumps {@code namespaces}, after a write has committed. */
+    void invalidate(Invalidation invalidation) {
+        if (invalidation.isEmpty()) {
+            return;
+        }
+        invalidation.keys().forEach(inFlight::remove);
+        for (Namespace namespace : invalidation.namespaces()) {
+            inFlight.keySet().removeIf(key -> key.namespace() == namespace);
+        }
+        if (!invalidation.keys().isEmpty()) {
+            backend.invalidate(invalidation.keys());
+            invalidation.keys().forEach(key -> metrics.record(Type.INVALIDATE, key));
+        }
+        for (Namespace namespace : invalidation.namespaces()) {
+            backend.invalidate(namespace);
+            metrics.record(Type.INVALIDATE, namespace + ":*");
+        }
+    }
+
+    private static Object join(CompletableFuture<Object> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+}
