@@ -39,6 +39,8 @@ final class BenchDatabases {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "mem" -> DatabaseConfig.h2InMemory("sqlstudy_bench");
             case "h2" -> DatabaseConfig.h2File(DbTarget.studyHome().resolve("bench").resolve("sqlstudy-bench"));
+            case "container" -> throw new IllegalArgumentException(
+                    "bench measures servers it is given: start one and pass its JDBC URL instead of 'container'");
             default -> DbTarget.parse(value, null, null).config();
         };
     }

@@ -63,6 +63,8 @@ public class StackState {
         database = BenchDatabases.open(db);
         data = BenchData.load(database);
         stack = Stack.over(database, impl, cache, "none".equals(memcached) ? null : memcached);
+        // The data was just reloaded; entries an earlier trial left in memcached must not answer.
+        stack.clearCache();
         hosts = stack.hosts();
         families = stack.families();
     }

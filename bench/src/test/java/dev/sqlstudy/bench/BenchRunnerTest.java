@@ -2,6 +2,8 @@ package dev.sqlstudy.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlstudy.stack.CacheKind;
+import dev.sqlstudy.stack.Impl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +69,10 @@ class BenchRunnerTest {
 
         Results results = ResultsJson.read(result.resultsJson());
         assertThat(results.settings().forks()).isEqualTo(1);
-        assertThat(results.measurements()).filteredOn(m -> m.db() != null).singleElement().satisfies(m -> {
+        assertThat(results.measurements()).filteredOn(m -> m.db() != null)
+                .as("one measurement per implementation × cache")
+                .hasSize(Impl.values().length * (CacheKind.values().length - 1));
+        assertThat(results.measurements()).filteredOn(m -> "jdbc/none".equals(m.stack())).singleElement().satisfies(m -> {
             assertThat(m.meanFrom()).as("a database round trip: SampleTime's mean").isEqualTo("SampleTime");
             assertThat(m.statementsPerOp()).as("counted in the fork, passed back").isEqualTo(1.0);
         });

@@ -1,7 +1,9 @@
 package dev.sqlstudy.cache;
 
 import dev.sqlstudy.domain.Repositories;
+import dev.sqlstudy.hibernate.HibernateRepositories;
 import dev.sqlstudy.jdbc.JdbcRepositories;
+import dev.sqlstudy.mybatis.MyBatisRepositories;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -11,7 +13,9 @@ import javax.sql.DataSource;
  * {@code MYBATIS("MyBatis", dev.sqlstudy.mybatis.MyBatisRepositories::new)}.
  */
 enum Implementation {
-    JDBC("JDBC", JdbcRepositories::new);
+    JDBC("JDBC", JdbcRepositories::new),
+    MYBATIS("MyBatis", MyBatisRepositories::new),
+    HIBERNATE("Hibernate", HibernateRepositories::new);
 
     private final String label;
     private final Function<DataSource, Repositories> factory;

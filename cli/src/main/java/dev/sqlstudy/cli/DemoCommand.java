@@ -72,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         Result all() {
-            stack.database().reset();
+            stack.reset();
             trace.drain();
             if (!json) {
                 out.println("sqlstudy demo: impl=" + stack.impl() + ", cache=" + stack.cache() + ", db=" + stack.database().vendor());

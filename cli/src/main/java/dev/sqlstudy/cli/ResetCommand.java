@@ -23,7 +23,7 @@ final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return root.run(spec, (stack, trace) -> {
-            stack.database().reset();
+            stack.reset();
             ObjectNode json = Views.object();
             json.put("reset", true);
             return new Result(json, "reset: every table emptied and the sample data loaded again\n");

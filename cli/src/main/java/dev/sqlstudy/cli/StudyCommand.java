@@ -42,9 +42,8 @@ import picocli.CommandLine.TypeConversionException;
         mixinStandardHelpOptions = true,
         versionProvider = StudyCommand.Version.class,
         sortOptions = false,
-        // bench (DESIGN §6: bench [--quick] [--out DIR]) joins this list with the benchmark module.
         subcommands = {ResetCommand.class, DemoCommand.class, HostsCommand.class, FamilyCommand.class,
-                JoinsCommand.class},
+                JoinsCommand.class, BenchCommand.class},
         description = {
                 "Runs the sample queries of the SQLAlchemy tutorial on raw JDBC, MyBatis or Hibernate, "
                         + "with or without a cache, on an embedded or a real database.",
@@ -144,6 +143,20 @@ public final class StudyCommand implements Callable<Integer> {
         return new Choices(chosenImpl, chosenCache, target, servers);
     }
 
+    /** The {@code --db} given on the command line, or null for the default. */
+    String dbOption() {
+        return db;
+    }
+
+    /** memcached servers given by {@code --memcached} or {@code $STUDY_MEMCACHED}; null when neither is. */
+    String memcachedGiven() {
+        if (memcached != null) {
+            return memcached;
+        }
+        String fromEnv = env.get("STUDY_MEMCACHED");
+        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
+    }
+
     /** The stack the global options describe. */
     record Choices(Impl impl, CacheKind cache, DbTarget db, String memcachedServers) {
 
@@ -159,7 +172,7 @@ public final class StudyCommand implements Callable<Integer> {
         @Override
         public String toString() {
             // The URL without credentials: a password may be part of a JDBC URL.
-            return "impl=" + impl + ", cache=" + cache + ", db=" + db.config().safeUrl();
+            return "impl=" + impl + ", cache=" + cache + ", db=" + db.describe();
         }
     }
 

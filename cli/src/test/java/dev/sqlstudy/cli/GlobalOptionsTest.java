@@ -118,7 +118,7 @@ class GlobalOptionsTest {
         assertThat(outcome.out()).contains("ubuntu");
         List<String> lines = outcome.errLines();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("sql: SELECT").containsIgnoringCase("hosts").endsWith("-- (2)");
+        assertThat(lines.get(0)).startsWithIgnoringCase("sql: select").containsIgnoringCase("hosts").endsWith("-- (2)");
         assertThat(lines.get(1)).isEqualTo("explain: statements=1 cache_hits=0 cache_misses=0");
     }
 

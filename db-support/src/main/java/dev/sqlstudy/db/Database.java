@@ -83,7 +83,9 @@ public final class Database implements AutoCloseable {
         // timeout: an exhausted pool or a dead server is a clear error, never a hang.
         hikari.setConnectionTimeout(config.connectTimeout().toMillis());
         hikari.setValidationTimeout(Math.min(config.connectTimeout().toMillis(), 2_000));
-        hikari.setInitializationFailTimeout(config.connectTimeout().toMillis());
+        // One attempt at start-up: a refused connection fails at once (the CLI exits 4 quickly),
+        // while the driver's connectTimeout still bounds an address that never answers.
+        hikari.setInitializationFailTimeout(1);
         if (config.vendor() == Vendor.MYSQL) {
             long connectMs = config.connectTimeout().toMillis();
             hikari.addDataSourceProperty("connectTimeout", String.valueOf(connectMs));

@@ -1,7 +1,9 @@
 package dev.sqlstudy.fault;
 
 import dev.sqlstudy.domain.Repositories;
+import dev.sqlstudy.hibernate.HibernateRepositories;
 import dev.sqlstudy.jdbc.JdbcRepositories;
+import dev.sqlstudy.mybatis.MyBatisRepositories;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -12,7 +14,9 @@ import javax.sql.DataSource;
  */
 enum Implementation {
 
-    JDBC("jdbc", JdbcRepositories::new);
+    JDBC("jdbc", JdbcRepositories::new),
+    MYBATIS("mybatis", MyBatisRepositories::new),
+    HIBERNATE("hibernate", HibernateRepositories::new);
 
     private final String label;
     private final Function<DataSource, Repositories> factory;

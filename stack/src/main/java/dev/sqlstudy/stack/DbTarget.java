@@ -6,9 +6,13 @@ import java.util.Locale;
 
 /**
  * The {@code --db} choice: {@code h2} (a file database under {@code $STUDY_HOME}, default
- * {@code ~/.sqlstudy}), {@code mem} (in-memory H2, gone when the process ends) or a JDBC URL of a
- * MySQL-protocol server, with credentials from the options or {@code STUDY_DB_USER} /
- * {@code STUDY_DB_PASSWORD}.
+ * {@code ~/.sqlstudy}), {@code mem} (in-memory H2, gone when the process ends), {@code container}
+ * (a MySQL-protocol container started with Testcontainers, image {@code $STUDY_CONTAINER_IMAGE})
+ * or a JDBC URL of a MySQL-protocol server, with credentials from the options or
+ * {@code STUDY_DB_USER} / {@code STUDY_DB_PASSWORD}.
+ *
+ * @param config the database to open; {@code null} for a container, whose address is known only
+ *               once it runs
  */
 public record DbTarget(String spec, DatabaseConfig config) {
 
@@ -17,6 +21,7 @@ public record DbTarget(String spec, DatabaseConfig config) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "h2" -> new DbTarget("h2", DatabaseConfig.h2File(studyHome().resolve("sqlstudy")));
             case "mem" -> new DbTarget("mem", DatabaseConfig.h2InMemory("sqlstudy"));
+            case "container" -> new DbTarget("container", null);
             default -> {
                 if (!value.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
                     throw new IllegalArgumentException("--db must be h2, mem, container or a JDBC URL, was '" + value + "'");
@@ -26,6 +31,16 @@ public record DbTarget(String spec, DatabaseConfig config) {
                 yield new DbTarget(value, DatabaseConfig.of(value, resolvedUser, resolvedPassword));
             }
         };
+    }
+
+    public boolean isContainer() {
+        return config == null;
+    }
+
+    /** For messages: the URL without credentials, or {@code container}. */
+    public String describe() {
+        return isContainer() ? "container (" + dev.sqlstudy.container.MySqlContainers.configuredImage() + ")"
+                : config.safeUrl();
     }
 
     /** {@code $STUDY_HOME}, or {@code ~/.sqlstudy}. */

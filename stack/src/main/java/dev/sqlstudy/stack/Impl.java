@@ -1,7 +1,9 @@
 package dev.sqlstudy.stack;
 
 import dev.sqlstudy.domain.Repositories;
+import dev.sqlstudy.hibernate.HibernateRepositories;
 import dev.sqlstudy.jdbc.JdbcRepositories;
+import dev.sqlstudy.mybatis.MyBatisRepositories;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -9,7 +11,9 @@ import javax.sql.DataSource;
 
 /** The implementations of the repository API, one per persistence technology. */
 public enum Impl {
-    JDBC("jdbc", JdbcRepositories::new);
+    JDBC("jdbc", JdbcRepositories::new),
+    MYBATIS("mybatis", MyBatisRepositories::new),
+    HIBERNATE("hibernate", HibernateRepositories::new);
 
     private final String label;
     private final Function<DataSource, Repositories> factory;

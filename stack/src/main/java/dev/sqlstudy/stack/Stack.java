@@ -1,14 +1,29 @@
 package dev.sqlstudy.stack;
 
+import dev.sqlstudy.cache.CacheBackend;
+import dev.sqlstudy.cache.CacheStats;
+import dev.sqlstudy.cache.CachedRepositories;
+import dev.sqlstudy.cache.Namespace;
+import dev.sqlstudy.cache.caffeine.CaffeineBackend;
+import dev.sqlstudy.cache.memcached.MemcachedBackend;
+import dev.sqlstudy.container.DatabaseContainer;
+import dev.sqlstudy.container.MySqlContainers;
 import dev.sqlstudy.db.Database;
+import dev.sqlstudy.db.DatabaseConfig;
+import dev.sqlstudy.domain.DatabaseUnavailableException;
 import dev.sqlstudy.domain.FamilyRepository;
 import dev.sqlstudy.domain.HostRepository;
 import dev.sqlstudy.domain.Repositories;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.function.Consumer;
 
 /**
  * One open stack: a migrated database, an implementation over it and, optionally, a cache in
- * front. Closing it closes what it opened, cache and implementation first.
+ * front. Closing it closes what it opened, cache and implementation first, then the database and
+ * the container it may run in.
  */
 public final class Stack implements AutoCloseable {
 
@@ -16,36 +31,47 @@ public final class Stack implements AutoCloseable {
     private final Impl impl;
     private final CacheKind cache;
     private final Repositories repositories;
+    private final CachedRepositories cached;
     private final boolean ownsDatabase;
+    private final AutoCloseable container;
 
-    private Stack(Database database, Impl impl, CacheKind cache, Repositories repositories, boolean ownsDatabase) {
+    private Stack(Database database, Impl impl, CacheKind cache, Repositories repositories, boolean ownsDatabase,
+                  AutoCloseable container) {
         this.database = database;
         this.impl = impl;
         this.cache = cache;
         this.repositories = repositories;
+        this.cached = repositories instanceof CachedRepositories c ? c : null;
         this.ownsDatabase = ownsDatabase;
+        this.container = container;
     }
 
-    /**
-     * Opens the database (pool + Flyway; sample data on a fresh one) and the implementation on it.
-     *
-     * @throws dev.sqlstudy.domain.DatabaseUnavailableException if the database cannot be reached
-     */
     public static Stack open(DbTarget target, Impl impl) {
         return open(target, impl, CacheKind.NONE, null);
     }
 
     /**
-     * Opens the database and the implementation, with {@code cache} in front.
+     * Opens the database (pool + Flyway; sample data on a fresh one) and the implementation on it,
+     * with {@code cache} in front.
      *
      * @param memcachedServers {@code host:port[,host:port…]} for {@link CacheKind#MEMCACHED}
+     * @throws DatabaseUnavailableException if the database (or Docker, for a container) is unavailable
      */
     public static Stack open(DbTarget target, Impl impl, CacheKind cache, String memcachedServers) {
-        Database database = Database.open(target.config());
+        DatabaseContainer container = target.isContainer() ? startContainer() : null;
+        DatabaseConfig config = container != null ? container.config() : target.config();
+        Database database;
         try {
-            return new Stack(database, impl, cache, decorate(impl.open(database.dataSource()), cache, memcachedServers), true);
+            database = Database.open(config);
+        } catch (RuntimeException e) {
+            closeQuietly(container);
+            throw e;
+        }
+        try {
+            return new Stack(database, impl, cache, decorate(impl, database, cache, memcachedServers), true, container);
         } catch (RuntimeException e) {
             database.close();
+            closeQuietly(container);
             throw e;
         }
     }
@@ -55,16 +81,48 @@ public final class Stack implements AutoCloseable {
      * database across the stacks it measures).
      */
     public static Stack over(Database database, Impl impl, CacheKind cache, String memcachedServers) {
-        return new Stack(database, impl, cache, decorate(impl.open(database.dataSource()), cache, memcachedServers), false);
+        return new Stack(database, impl, cache, decorate(impl, database, cache, memcachedServers), false, null);
     }
 
-    private static Repositories decorate(Repositories repositories, CacheKind cache, String memcachedServers) {
+    private static DatabaseContainer startContainer() {
+        try {
+            return MySqlContainers.start();
+        } catch (IllegalStateException e) {
+            // Docker missing or the image unavailable: the database is unavailable (CLI exit 4).
+            throw new DatabaseUnavailableException("cannot start a database container: " + e.getMessage(), e);
+        }
+    }
+
+    private static Repositories decorate(Impl impl, Database database, CacheKind cache, String memcachedServers) {
+        Repositories repositories = impl.open(database.dataSource());
         if (cache == CacheKind.NONE) {
             return repositories;
         }
-        // TODO(integration, this session): wire the cache-layer decorators here when they land.
-        repositories.close();
-        throw new IllegalStateException("cache '" + cache + "' is not wired into the stack yet");
+        try {
+            CacheBackend backend = switch (cache) {
+                case CAFFEINE -> CaffeineBackend.create();
+                // Entries are domain records, the same whichever implementation read them, so
+                // implementations share them; databases must not: the key prefix names the database.
+                case MEMCACHED -> MemcachedBackend.connect(memcachedServers == null ? "127.0.0.1:11211" : memcachedServers)
+                        .withKeyPrefix("sqlstudy-" + databaseTag(database.config()));
+                case NONE -> throw new AssertionError();
+            };
+            return new CachedRepositories(repositories, backend);
+        } catch (RuntimeException e) {
+            repositories.close();
+            throw e;
+        }
+    }
+
+    /** Eight hex digits naming the database (its URL and user), short enough for any memcached key. */
+    static String databaseTag(DatabaseConfig config) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((config.jdbcUrl() + "|" + config.user()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Database database() {
@@ -79,15 +137,41 @@ public final class Stack implements AutoCloseable {
         return cache;
     }
 
+    /**
+     * Restores the sample data and makes everything the cache holds unreadable: ids restart at 1,
+     * so a cached entry of a deleted row would otherwise come back under its old id.
+     */
+    public void reset() {
+        database.reset();
+        clearCache();
+    }
+
+    /** Makes every entry of this stack's cache unreadable (a generation bump per namespace). */
+    public void clearCache() {
+        if (cached != null) {
+            for (Namespace namespace : Namespace.values()) {
+                cached.backend().invalidate(namespace);
+            }
+        }
+    }
+
     /** The cache's counters; all zero without a cache. */
     public CacheStatistics cacheStatistics() {
-        return CacheStatistics.NONE;
+        if (cached == null) {
+            return CacheStatistics.NONE;
+        }
+        CacheStats stats = cached.stats();
+        return new CacheStatistics(stats.hits(), stats.misses(), stats.loads(), stats.invalidations(),
+                stats.evictions(), stats.errors());
     }
 
     /** Calls {@code listener} for every cache event until the handle is closed; nothing without a cache. */
     public AutoCloseable onCacheEvent(Consumer<CacheEvent> listener) {
-        return () -> {
-        };
+        if (cached == null) {
+            return () -> {
+            };
+        }
+        return cached.onEvent(e -> listener.accept(new CacheEvent(e.type().toString(), e.key())));
     }
 
     public HostRepository hosts() {
@@ -104,8 +188,23 @@ public final class Stack implements AutoCloseable {
             repositories.close();
         } finally {
             if (ownsDatabase) {
-                database.close();
+                try {
+                    database.close();
+                } finally {
+                    closeQuietly(container);
+                }
             }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            // Closing a container that is already gone changes nothing for the caller.
         }
     }
 

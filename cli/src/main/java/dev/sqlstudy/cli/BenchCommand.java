@@ -1,0 +1,106 @@
+package dev.sqlstudy.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqlstudy.bench.BenchOptions;
+import dev.sqlstudy.bench.BenchResult;
+import dev.sqlstudy.bench.BenchRunner;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code study bench}: the JMH comparison of every implementation × cache, written as
+ * {@code results.json}, {@code report.md} and {@code report.html}. Progress goes to stderr; stdout
+ * gets the paths (or one JSON document).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures every implementation × cache with JMH and writes results.json, report.md and "
+                + "report.html (charts, ratios against raw JDBC measured in the same run).",
+                "Always on H2; also on the server given with --db (a JDBC URL), and with memcached when "
+                        + "--memcached or $STUDY_MEMCACHED names one.",
+                "Example: study --db jdbc:mysql://127.0.0.1:3306/sqlstudy_bench --memcached 127.0.0.1:11211 bench --quick"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private StudyCommand root;
+
+    @Option(names = "--quick", description = "Short iterations in this JVM: the whole matrix in a few minutes.")
+    private boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out",
+            description = "Where the report goes (default ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var stdout = spec.commandLine().getOut();
+        List<String> databases = new ArrayList<>();
+        databases.add("h2");
+        String db = root.dbOption();
+        if (db != null && !db.strip().toLowerCase(Locale.ROOT).equals("h2")) {
+            databases.add(db.strip());
+        }
+        try {
+            PrintStream progress = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
+            BenchResult result = BenchRunner.run(new BenchOptions(quick, out, databases, root.memcachedGiven()), progress);
+            progress.flush();
+            ObjectNode json = Views.object();
+            json.put("results", result.resultsJson().toString());
+            json.put("report_md", result.reportMarkdown().toString());
+            json.put("report_html", result.reportHtml().toString());
+            json.put("measurements", result.measurements());
+            json.put("failures", result.failures());
+            json.put("goals_met", result.goalsMet());
+            json.put("goals_missed", result.goalsMissed());
+            json.put("seconds", result.elapsed().toSeconds());
+            String table = "report:  " + result.reportHtml() + "\n"
+                    + "         " + result.reportMarkdown() + "\n"
+                    + "raw:     " + result.resultsJson() + "\n"
+                    + "measured " + result.measurements() + " trials (" + result.failures() + " failed) in "
+                    + result.elapsed().toSeconds() + " s; goals met " + result.goalsMet() + ", missed "
+                    + result.goalsMissed() + "\n";
+            root.print(stdout, new Result(json, table));
+            return result.measurements() == 0 ? ExitCode.NOT_FOUND : ExitCode.OK;
+        } catch (Exception e) {
+            return Errors.report(e, err, root.verbose());
+        }
+    }
+
+    /** Lets the benchmark's PrintStream progress share picocli's stderr writer. */
+    private static final class WriterOutputStream extends java.io.OutputStream {
+        private final java.io.PrintWriter writer;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        WriterOutputStream(java.io.PrintWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void write(int b) {
+            line.write(b);
+            if (b == '\n') {
+                flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            writer.print(line.toString(StandardCharsets.UTF_8));
+            writer.flush();
+            line.reset();
+        }
+    }
+}
