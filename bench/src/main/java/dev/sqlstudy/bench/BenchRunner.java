@@ -310,17 +310,25 @@ public final class BenchRunner {
         return message.lines().findFirst().orElse(message).strip();
     }
 
-    private static String command(BenchOptions options, RunPlan plan) {
-        StringBuilder command = new StringBuilder("./study bench");
-        if (options.quick()) {
-            command.append(" --quick");
-        }
+    /**
+     * The {@code ./study} command line that makes this run: H2 is always measured, so only the
+     * other database goes in the global {@code --db}; the memcached servers in {@code --memcached}.
+     */
+    static String command(BenchOptions options, RunPlan plan) {
+        StringBuilder command = new StringBuilder("./study");
         for (String db : options.databases()) {
+            if (db.equalsIgnoreCase("h2")) {
+                continue;
+            }
             String safe = db.replaceAll("(?i)(password=)[^&;]*", "$1***");
             command.append(" --db ").append(db.toLowerCase(Locale.ROOT).startsWith("jdbc:") ? "'" + safe + "'" : safe);
         }
         if (options.memcachedServers() != null) {
             command.append(" --memcached ").append(options.memcachedServers());
+        }
+        command.append(" bench");
+        if (options.quick()) {
+            command.append(" --quick");
         }
         command.append(" --out ").append(options.outDir());
         if (plan.only() != null) {
