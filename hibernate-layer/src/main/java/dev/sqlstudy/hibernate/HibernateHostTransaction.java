@@ -1,6 +1,7 @@
 package dev.sqlstudy.hibernate;
 
 import dev.sqlstudy.domain.HostTransaction;
+import dev.sqlstudy.domain.UnitOfWorkState;
 import java.util.Map;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
@@ -16,9 +17,9 @@ final class HibernateHostTransaction extends HibernateHosts implements HostTrans
 
     private final Session session;
     private final Transaction transaction;
-    private final State state;
+    private final UnitOfWorkState state;
 
-    private HibernateHostTransaction(Session session, Transaction transaction, State state) {
+    private HibernateHostTransaction(Session session, Transaction transaction, UnitOfWorkState state) {
         super(Sessions.of(session, state::checkUsable, state::failed));
         this.session = session;
         this.transaction = transaction;
@@ -26,7 +27,7 @@ final class HibernateHostTransaction extends HibernateHosts implements HostTrans
     }
 
     HibernateHostTransaction(Session session, Transaction transaction) {
-        this(session, transaction, new State());
+        this(session, transaction, new UnitOfWorkState());
     }
 
     @Override
@@ -55,43 +56,17 @@ final class HibernateHostTransaction extends HibernateHosts implements HostTrans
 
     @Override
     public void close() {
-        if (!state.finished) {
+        if (!state.isFinished()) {
             rollback();
         }
     }
 
     private void finish() {
-        state.finished = true;
+        state.finish();
         try {
             session.close();
         } catch (RuntimeException e) {
             throw HibernateErrors.translate("release session", e, Map.of());
-        }
-    }
-
-    /** Shared with the operations, which must refuse to run once the unit is over or has failed. */
-    private static final class State {
-        private boolean finished;
-        private String failedAction;
-
-        void checkOpen() {
-            if (finished) {
-                throw new IllegalStateException("this unit of work is already committed or rolled back");
-            }
-        }
-
-        void checkUsable() {
-            checkOpen();
-            if (failedAction != null) {
-                throw new IllegalStateException("this unit of work can only be rolled back: '" + failedAction
-                        + "' failed and Hibernate marked its transaction rollback-only");
-            }
-        }
-
-        void failed(String action) {
-            if (failedAction == null) {
-                failedAction = action;
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.sqlstudy.mybatis;
 
 import dev.sqlstudy.domain.HostTransaction;
+import dev.sqlstudy.domain.UnitOfWorkState;
 import java.util.Map;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
@@ -13,16 +14,16 @@ import org.apache.ibatis.session.SqlSessionFactory;
 final class MyBatisHostTransaction extends MyBatisHosts implements HostTransaction {
 
     private final SqlSession session;
-    private final State state;
+    private final UnitOfWorkState state;
 
-    private MyBatisHostTransaction(SqlSession session, SqlSessionFactory factory, State state) {
+    private MyBatisHostTransaction(SqlSession session, SqlSessionFactory factory, UnitOfWorkState state) {
         super(Sessions.ofUnit(session, factory, state::checkOpen));
         this.session = session;
         this.state = state;
     }
 
     MyBatisHostTransaction(SqlSession session, SqlSessionFactory factory) {
-        this(session, factory, new State());
+        this(session, factory, new UnitOfWorkState());
     }
 
     /**
@@ -56,25 +57,14 @@ final class MyBatisHostTransaction extends MyBatisHosts implements HostTransacti
 
     @Override
     public void close() {
-        if (!state.finished) {
+        if (!state.isFinished()) {
             rollback();
         }
     }
 
     /** Closing the session returns its connection to the pool, auto-commit back on. */
     private void finish() {
-        state.finished = true;
+        state.finish();
         session.close();
-    }
-
-    /** Shared with the operations, which must refuse to run once the unit is over. */
-    private static final class State {
-        private boolean finished;
-
-        void checkOpen() {
-            if (finished) {
-                throw new IllegalStateException("this unit of work is already committed or rolled back");
-            }
-        }
     }
 }

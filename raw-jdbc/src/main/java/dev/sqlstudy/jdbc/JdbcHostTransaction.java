@@ -2,6 +2,7 @@ package dev.sqlstudy.jdbc;
 
 import dev.sqlstudy.db.SqlErrors;
 import dev.sqlstudy.domain.HostTransaction;
+import dev.sqlstudy.domain.UnitOfWorkState;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -9,16 +10,16 @@ import java.sql.SQLException;
 final class JdbcHostTransaction extends JdbcHosts implements HostTransaction {
 
     private final Connection connection;
-    private final State state;
+    private final UnitOfWorkState state;
 
-    private JdbcHostTransaction(Connection connection, State state) {
+    private JdbcHostTransaction(Connection connection, UnitOfWorkState state) {
         super(Connections.of(connection, state::checkOpen));
         this.connection = connection;
         this.state = state;
     }
 
     JdbcHostTransaction(Connection connection) {
-        this(connection, new State());
+        this(connection, new UnitOfWorkState());
     }
 
     @Override
@@ -47,28 +48,17 @@ final class JdbcHostTransaction extends JdbcHosts implements HostTransaction {
 
     @Override
     public void close() {
-        if (!state.finished) {
+        if (!state.isFinished()) {
             rollback();
         }
     }
 
     private void finish() {
-        state.finished = true;
+        state.finish();
         try {
             connection.close();
         } catch (SQLException e) {
             throw SqlErrors.translate("release connection", e);
-        }
-    }
-
-    /** Shared with the operations, which must refuse to run once the unit is over. */
-    private static final class State {
-        private boolean finished;
-
-        void checkOpen() {
-            if (finished) {
-                throw new IllegalStateException("this unit of work is already committed or rolled back");
-            }
         }
     }
 }
