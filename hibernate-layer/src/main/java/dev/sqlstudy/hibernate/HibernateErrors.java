@@ -1,9 +1,11 @@
 package dev.sqlstudy.hibernate;
 
 import dev.sqlstudy.db.SqlErrors;
+import dev.sqlstudy.domain.NotFoundException;
 import dev.sqlstudy.domain.StudyException;
 import java.sql.SQLException;
 import java.util.Map;
+import org.hibernate.UnresolvableObjectException;
 
 /**
  * Turns what Hibernate throws into the domain's exceptions. Hibernate wraps the driver's error
@@ -20,6 +22,11 @@ final class HibernateErrors {
         if (e instanceof StudyException domain) {
             return domain;
         }
+        if (e instanceof UnresolvableObjectException missing) {
+            // A reference (proxy) to a row another transaction deleted meanwhile, e.g. moving a
+            // child to a parent deleted while the move ran: the row is not there, say so.
+            return new NotFoundException(entityOf(missing.getEntityName()), missing.getIdentifier(), e);
+        }
         SQLException sql = sqlCause(e);
         if (sql != null) {
             StudyException translated = SqlErrors.translate(action, sql, known);
@@ -28,6 +35,12 @@ final class HibernateErrors {
             return translated;
         }
         return new dev.sqlstudy.domain.PersistenceException(action + " failed: " + e.getMessage(), e);
+    }
+
+    /** {@code dev.sqlstudy.hibernate.ParentEntity} → {@code parent}, as the other implementations name it. */
+    static String entityOf(String entityName) {
+        String simple = entityName == null ? "row" : entityName.substring(entityName.lastIndexOf('.') + 1);
+        return simple.replaceFirst("Entity$", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static SQLException sqlCause(Throwable e) {

@@ -107,7 +107,13 @@ abstract class Sessions {
                         connection.releaseSavepoint(savepoint);
                         return result;
                     } catch (RuntimeException e) {
-                        connection.rollback(savepoint);
+                        // When the database has already rolled the whole transaction back (a
+                        // deadlock), the savepoint is gone too: keep the real error, not that one.
+                        try {
+                            connection.rollback(savepoint);
+                        } catch (SQLException rollbackFailure) {
+                            e.addSuppressed(rollbackFailure);
+                        }
                         throw e;
                     }
                 } catch (SQLException e) {

@@ -35,7 +35,7 @@ abstract class Connections {
                         connection.commit();
                         return result;
                     } catch (SQLException | RuntimeException e) {
-                        connection.rollback();
+                        rollbackKeeping(e, connection::rollback);
                         throw e;
                     }
                 } catch (SQLException e) {
@@ -63,7 +63,9 @@ abstract class Connections {
                         connection.releaseSavepoint(savepoint);
                         return result;
                     } catch (SQLException | RuntimeException e) {
-                        connection.rollback(savepoint);
+                        // After a deadlock the database has rolled the whole transaction back and
+                        // the savepoint is gone: the caller must see the deadlock, not that.
+                        rollbackKeeping(e, () -> connection.rollback(savepoint));
                         throw e;
                     }
                 } catch (SQLException e) {
@@ -71,5 +73,20 @@ abstract class Connections {
                 }
             }
         };
+    }
+
+    /** What a rollback runs; it may fail on a broken connection. */
+    @FunctionalInterface
+    private interface Rollback {
+        void run() throws SQLException;
+    }
+
+    /** Rolls back; if that fails too, the original failure stays the one thrown, this one suppressed. */
+    private static void rollbackKeeping(Exception failure, Rollback rollback) {
+        try {
+            rollback.run();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
     }
 }
