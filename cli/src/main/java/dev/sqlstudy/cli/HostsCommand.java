@@ -19,6 +19,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,6 +130,8 @@ final class HostsCommand implements Callable<Integer> {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException("file", "cannot read " + file + ": " + e.getReason());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("file", "cannot read " + file + ": no such file");
         } catch (CharacterCodingException e) {
@@ -154,7 +157,8 @@ final class HostsCommand implements Callable<Integer> {
         String ip;
 
         @Option(names = "--in", paramLabel = "H1,H2,…", split = ",",
-                description = "the hosts whose name is in the list (filter(Host.hostname.in_([...]))), by id")
+                description = "the hosts whose name is in the list (filter(Host.hostname.in_([...]))), by id; "
+                        + "spaces around names are ignored, an empty list finds nothing")
         List<String> in;
     }
 
@@ -165,7 +169,7 @@ final class HostsCommand implements Callable<Integer> {
     int find(@ArgGroup(exclusive = true, multiplicity = "1") FindBy by) {
         return root.run(spec, (stack, trace) -> {
             if (by.in != null) {
-                return Views.hosts(stack.hosts().findByHostnameIn(by.in));
+                return Views.hosts(stack.hosts().findByHostnameIn(names(by.in)));
             }
             Optional<Host> host = by.hostname != null
                     ? stack.hosts().findByHostname(by.hostname)
@@ -174,6 +178,14 @@ final class HostsCommand implements Callable<Integer> {
                     ? new NotFoundException("host", by.hostname)
                     : new NotFoundException("host", by.ip)));
         });
+    }
+
+    /**
+     * The names of {@code --in}: spaces around a name are ignored and empty items dropped, so
+     * {@code --in "web1, web2"} works and {@code --in ""} is the empty list (an empty array).
+     */
+    static List<String> names(List<String> in) {
+        return in.stream().map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,

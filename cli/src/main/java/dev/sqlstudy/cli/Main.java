@@ -15,7 +15,7 @@ public final class Main {
         System.setProperty("net.spy.log.LoggerImpl", "net.spy.memcached.compat.log.SLF4JLogger");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = StudyCli.execute(args, out, err, System.getenv());
+        int code = StudyCli.execute(Arguments.asTyped(args), out, err, System.getenv());
         out.flush();
         err.flush();
         System.exit(code);

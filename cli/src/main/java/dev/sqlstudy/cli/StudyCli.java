@@ -27,15 +27,25 @@ public final class StudyCli {
         commandLine.setUsageHelpLongOptionsMaxWidth(28);
         commandLine.getSubcommands().values().forEach(StudyCli::ownOptionsInHelp);
         // A usage error is one line, "error: …", exit 2 — never a screen of help.
+        // With --explain the summary ends stderr on these errors too (DESIGN §6: always the last line).
         commandLine.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println(Errors.usageLine(e));
-            e.getCommandLine().getErr().flush();
+            PrintWriter stderr = e.getCommandLine().getErr();
+            stderr.println(Errors.usageLine(e));
+            if (explainRequested(args)) {
+                stderr.println(Trace.summary(0, 0, 0));
+            }
+            stderr.flush();
             return ExitCode.USAGE;
         });
         // Commands report their own errors (see StudyCommand#run); this catches the rest.
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             boolean verbose = cl.getCommandSpec().root().userObject() instanceof StudyCommand root && root.verbose();
-            return Errors.report(e, cl.getErr(), verbose);
+            int code = Errors.report(e, cl.getErr(), verbose);
+            if (explainRequested(parsed.originalArgs().toArray(String[]::new))) {
+                cl.getErr().println(Trace.summary(0, 0, 0));
+                cl.getErr().flush();
+            }
+            return code;
         });
         return commandLine;
     }
@@ -53,6 +63,25 @@ public final class StudyCli {
                     + "Global options (--impl, --cache, --db, --format, --explain, …): study --help\n";
         });
         command.getSubcommands().values().forEach(StudyCli::ownOptionsInHelp);
+    }
+
+    /**
+     * Whether the command line asks for {@code --explain}. Read from the arguments themselves: a
+     * usage error may stop parsing before the option is applied, and the summary is still owed.
+     */
+    static boolean explainRequested(String[] args) {
+        if (args == null) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--explain") || (arg.startsWith("--explain=") && !arg.equalsIgnoreCase("--explain=false"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs one command line and returns its exit code (DESIGN §6: 0, 1, 2, 3 or 4). */

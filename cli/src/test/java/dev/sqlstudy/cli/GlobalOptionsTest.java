@@ -156,4 +156,29 @@ class GlobalOptionsTest {
         assertThat(outcome.errLines().get(0)).startsWith("error: cannot connect to jdbc:mysql://127.0.0.1:1/none");
         assertThat(outcome.errLines().get(1)).isEqualTo("explain: statements=0 cache_hits=0 cache_misses=0");
     }
+
+    @Test
+    void explain_usageError_stillEndsWithTheSummary() {
+        List<List<String>> commandLines = List.of(
+                List.of("--db", "mem", "hosts", "get", "abc", "--explain"),
+                List.of("--db", "mem", "--explain", "hosts", "list", "--sort", "id"),
+                List.of("--db", "mem", "hosts", "delete", "--explain"),
+                List.of("--db", "mem", "family", "move", "5", "--explain"),
+                List.of("--db", "mem", "joins", "outer", "--explain"),
+                List.of("--explain", "--impl", "jpa", "hosts", "list"));
+        for (List<String> args : commandLines) {
+            Study.Outcome outcome = Study.raw(args.toArray(String[]::new));
+            assertThat(outcome.exitCode()).as("%s: %s", args, outcome.err()).isEqualTo(ExitCode.USAGE);
+            assertThat(outcome.out()).as("%s", args).isEmpty();
+            assertThat(outcome.errLines()).as("%s", args).hasSize(2);
+            assertThat(outcome.errLines().get(0)).as("%s", args).startsWith("error: ");
+            assertThat(outcome.errLines().get(1)).as("%s", args).isEqualTo("explain: statements=0 cache_hits=0 cache_misses=0");
+        }
+    }
+
+    @Test
+    void explain_usageErrorWithoutExplain_isTheErrorLineAlone() {
+        Study.raw("--db", "mem", "hosts", "delete").failsWith(ExitCode.USAGE, "give either ID or --id-gt N");
+        Study.raw("--db", "mem", "hosts", "get", "--", "--explain").failsWith(ExitCode.USAGE, "Invalid value");
+    }
 }

@@ -126,6 +126,14 @@ class HostsCommandTest {
                 .failsWith(ExitCode.USAGE, "invalid file: cannot read");
     }
 
+    @ParameterizedTest(name = "impl={0}")
+    @MethodSource("dev.sqlstudy.cli.Study#impls")
+    void import_fileNameThePlatformCannotHold_exits2NotAnUnexpectedFailure(Impl impl) {
+        // Under LANG=C a non-ASCII name cannot become a path either; a NUL can nowhere.
+        Study.fresh(impl).run("hosts", "import", "hosts\u0000.csv")
+                .failsWith(ExitCode.USAGE, "invalid file: cannot read");
+    }
+
     // ---- get / find -----------------------------------------------------------------------------
 
     @ParameterizedTest(name = "impl={0}")
@@ -175,6 +183,21 @@ class HostsCommandTest {
     @MethodSource("dev.sqlstudy.cli.Study#impls")
     void find_inWithNoMatch_printsAnEmptyArray(Impl impl) {
         Study.fresh(impl).json("hosts", "find", "--in", "nowhere").printsJson("[]");
+    }
+
+    @ParameterizedTest(name = "impl={0}")
+    @MethodSource("dev.sqlstudy.cli.Study#impls")
+    void find_inWithSpacesAroundNames_ignoresTheSpaces(Impl impl) {
+        Study.fresh(impl).json("hosts", "find", "--in", " ubuntu2 , LOCALHOST,,nowhere ")
+                .printsJson("[" + LOCALHOST + "," + UBUNTU2 + "]");
+    }
+
+    @ParameterizedTest(name = "impl={0}")
+    @MethodSource("dev.sqlstudy.cli.Study#impls")
+    void find_inEmptyList_printsAnEmptyArray(Impl impl) {
+        Study study = Study.fresh(impl);
+        study.json("hosts", "find", "--in", "").printsJson("[]");
+        study.json("hosts", "find", "--in", " , ").printsJson("[]");
     }
 
     @ParameterizedTest(name = "impl={0}")
