@@ -44,13 +44,7 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailableException if the database cannot be reached within the connect timeout
      */
     public static Database open(DatabaseConfig config) {
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(hikariConfig(config));
-        } catch (RuntimeException e) {
-            throw new DatabaseUnavailableException("cannot connect to " + config.safeUrl() + ": "
-                    + SqlErrors.oneLine(SqlErrors.rootMessage(e)), e);
-        }
+        HikariDataSource pool = openPool(config);
         try {
             Flyway.configure()
                     .dataSource(pool)
@@ -67,6 +61,45 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Starts the pool. An H2 file is locked by the process that has it open — another {@code
+     * ./study} command running at the same time — so a locked file is waited for, like a busy
+     * server, until the connect timeout.
+     */
+    private static HikariDataSource openPool(DatabaseConfig config) {
+        long deadline = System.nanoTime() + config.connectTimeout().toNanos();
+        while (true) {
+            try {
+                return new HikariDataSource(hikariConfig(config));
+            } catch (RuntimeException e) {
+                if (config.vendor() == Vendor.H2 && hasErrorCode(e, H2_DATABASE_IN_USE) && System.nanoTime() < deadline) {
+                    log.debug("{} is in use by another process; waiting", config.safeUrl());
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw new DatabaseUnavailableException("interrupted while waiting for " + config.safeUrl(), e);
+                    }
+                    continue;
+                }
+                throw new DatabaseUnavailableException("cannot connect to " + config.safeUrl() + ": "
+                        + SqlErrors.oneLine(SqlErrors.rootMessage(e)), e);
+            }
+        }
+    }
+
+    /** H2's "Database may be already in use": the file is locked by another process. */
+    private static final int H2_DATABASE_IN_USE = 90020;
+
+    private static boolean hasErrorCode(Throwable e, int code) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static HikariConfig hikariConfig(DatabaseConfig config) {

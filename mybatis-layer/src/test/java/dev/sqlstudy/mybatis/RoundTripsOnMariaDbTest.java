@@ -39,7 +39,10 @@ class RoundTripsOnMariaDbTest {
 
     @AfterEach
     void closeIt() {
-        single.close();
+        // null when the MariaDB leg was skipped (no server on this machine) before the pool opened
+        if (single != null) {
+            single.close();
+        }
     }
 
     @Test
