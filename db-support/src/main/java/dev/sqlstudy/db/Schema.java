@@ -10,9 +10,6 @@ public final class Schema {
             "uk_hosts_hostname", "hostname",
             "uk_hosts_ip_addr", "ip_addr");
 
-    /** {@code child.parent_id → parent.id}; its violation means "no such parent". */
-    public static final String CHILD_PARENT_FOREIGN_KEY = "fk_child_parent";
-
     /** The sample data script, run by Flyway on a fresh database and again by every reset. */
     static final String SAMPLE_DATA_SCRIPT = "db/migration/common/V2__sample_data.sql";
 
