@@ -2,6 +2,7 @@ package dev.sqlstudy.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.contract.TestDatabase;
 import dev.sqlstudy.db.Database;
 import dev.sqlstudy.domain.DuplicateException;
@@ -34,13 +35,13 @@ class ConcurrentDuplicateInsertTest {
     private static final int THREADS = 32;
 
     static Stream<Arguments> cases() {
-        return Stream.of(Implementation.values())
+        return Stream.of(Impl.values())
                 .flatMap(impl -> Stream.of(TestDatabase.values()).map(db -> Arguments.of(impl, db)));
     }
 
-    @ParameterizedTest(name = "{0}, {1}")
+    @ParameterizedTest(name = "impl={0}, {1}")
     @MethodSource("cases")
-    void add_whenThirtyTwoThreadsInsertTheSameHost_oneRowAndThirtyOneDuplicates(Implementation impl, TestDatabase target)
+    void add_whenThirtyTwoThreadsInsertTheSameHost_oneRowAndThirtyOneDuplicates(Impl impl, TestDatabase target)
             throws Exception {
         Database database = target.open();
         database.reset();
