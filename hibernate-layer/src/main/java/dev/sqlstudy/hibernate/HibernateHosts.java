@@ -12,11 +12,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every host operation with Hibernate, over whichever {@link Sessions} it is given: the
@@ -116,8 +114,7 @@ class HibernateHosts implements HostOperations {
 
     @Override
     public List<Host> findByHostnameIn(Collection<String> hostnames) {
-        Set<String> names = new LinkedHashSet<>();
-        hostnames.forEach(h -> names.add(Rules.hostname(h)));
+        List<String> names = Rules.hostnames(hostnames);
         if (names.isEmpty()) {
             return List.of();
         }

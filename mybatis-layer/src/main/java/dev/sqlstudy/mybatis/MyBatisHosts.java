@@ -9,11 +9,9 @@ import dev.sqlstudy.domain.NotFoundException;
 import dev.sqlstudy.domain.Rules;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.ibatis.session.SqlSession;
 
 /**
@@ -84,8 +82,7 @@ class MyBatisHosts implements HostOperations {
     /** 1 / 0 / 0; 0 / 0 / 0 for an empty list, which would not even be valid SQL. */
     @Override
     public List<Host> findByHostnameIn(Collection<String> hostnames) {
-        Set<String> names = new LinkedHashSet<>();
-        hostnames.forEach(h -> names.add(Rules.hostname(h)));
+        List<String> names = Rules.hostnames(hostnames);
         if (names.isEmpty()) {
             return List.of();
         }

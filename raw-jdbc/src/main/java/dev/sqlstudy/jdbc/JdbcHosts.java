@@ -17,11 +17,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every host operation in plain JDBC, over whichever {@link Connections} it is given: the
@@ -127,8 +125,7 @@ class JdbcHosts implements HostOperations {
 
     @Override
     public List<Host> findByHostnameIn(Collection<String> hostnames) {
-        Set<String> names = new LinkedHashSet<>();
-        hostnames.forEach(h -> names.add(Rules.hostname(h)));
+        List<String> names = Rules.hostnames(hostnames);
         if (names.isEmpty()) {
             return List.of();
         }
