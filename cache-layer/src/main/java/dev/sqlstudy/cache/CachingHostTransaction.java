@@ -1,13 +1,11 @@
 package dev.sqlstudy.cache;
 
+import dev.sqlstudy.domain.ForwardingHostOperations;
 import dev.sqlstudy.domain.Host;
 import dev.sqlstudy.domain.HostChanges;
-import dev.sqlstudy.domain.HostPage;
 import dev.sqlstudy.domain.HostTransaction;
 import dev.sqlstudy.domain.NewHost;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -16,7 +14,7 @@ import java.util.function.Function;
  * {@link #commit()} invalidates it all once the delegate has committed. A rollback leaves the cache
  * exactly as it was.
  */
-final class CachingHostTransaction implements HostTransaction {
+final class CachingHostTransaction extends ForwardingHostOperations implements HostTransaction {
 
     private final HostTransaction delegate;
     private final ReadThrough cache;
@@ -25,6 +23,12 @@ final class CachingHostTransaction implements HostTransaction {
     CachingHostTransaction(HostTransaction delegate, ReadThrough cache) {
         this.delegate = delegate;
         this.cache = cache;
+    }
+
+    /** Reads are not overridden: they go straight to the unit, never to the cache (neither read nor filled). */
+    @Override
+    protected HostTransaction delegate() {
+        return delegate;
     }
 
     @Override
@@ -87,43 +91,6 @@ final class CachingHostTransaction implements HostTransaction {
     public void close() {
         pending.clear();
         delegate.close();
-    }
-
-    // Reads: straight to the unit, never the cache (neither read from nor filled).
-
-    @Override
-    public Optional<Host> findById(int id) {
-        return delegate.findById(id);
-    }
-
-    @Override
-    public Optional<Host> findByHostname(String hostname) {
-        return delegate.findByHostname(hostname);
-    }
-
-    @Override
-    public Optional<Host> findByIpAddr(String ipAddr) {
-        return delegate.findByIpAddr(ipAddr);
-    }
-
-    @Override
-    public List<Host> findByHostnameIn(Collection<String> hostnames) {
-        return delegate.findByHostnameIn(hostnames);
-    }
-
-    @Override
-    public List<Host> list(HostPage page) {
-        return delegate.list(page);
-    }
-
-    @Override
-    public List<String> hostnames() {
-        return delegate.hostnames();
-    }
-
-    @Override
-    public long count() {
-        return delegate.count();
     }
 
     private <T> T collect(T result, Function<T, Invalidation> stale) {
