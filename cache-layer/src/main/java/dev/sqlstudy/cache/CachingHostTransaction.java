@@ -12,7 +12,8 @@ import java.util.function.Function;
  * A unit of work seen through the cache: reads bypass it (they may see this unit's uncommitted
  * writes, which no other reader may get from the cache), writes collect what they make stale, and
  * {@link #commit()} invalidates it all once the delegate has committed. A rollback leaves the cache
- * exactly as it was.
+ * exactly as it was. The delegate's unit decides what may still run: after a failed statement it
+ * refuses work and commit, and a write it refused collects nothing here.
  */
 final class CachingHostTransaction extends ForwardingHostOperations implements HostTransaction {
 
@@ -64,7 +65,9 @@ final class CachingHostTransaction extends ForwardingHostOperations implements H
     /**
      * Commits, then invalidates what the unit's writes made stale. If the commit itself fails the
      * outcome is unknown (the server may have committed before the connection broke), so the
-     * collected keys are invalidated anyway: an extra miss is harmless, a stale hit is not.
+     * collected keys are invalidated anyway: an extra miss is harmless, a stale hit is not. A
+     * commit the unit refuses (a statement of it failed: it is rollback-only) reached no database,
+     * so it invalidates nothing, and neither does the rollback that must follow.
      */
     @Override
     public void commit() {
