@@ -331,16 +331,34 @@ public abstract class HostRepositoryContract extends ContractSupport {
                     NewHost.of("web1", "10.0.0.1"),
                     NewHost.of("web2", "127.0.0.1"),
                     NewHost.of("web3", "10.0.0.3"))))
-                    .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.field()).isEqualTo("ip_addr"));
+                    .isInstanceOfSatisfying(DuplicateException.class, e -> {
+                        assertThat(e.field()).isEqualTo("ip_addr");
+                        assertThat(e.value()).isEqualTo("127.0.0.1");
+                    });
             assertThat(tables.hosts()).isEqualTo(HOSTS);
         }
 
         @Test
-        void addAll_withTwoRowsDuplicatingEachOther_writesNone() {
+        void addAll_withOneRowDuplicatingAStoredHost_namesTheValueThatClashed() {
+            // The caller can then tell which row it was (hosts import names its line).
+            DuplicateException e = catchThrowableOfType(DuplicateException.class, () -> hosts.addAll(List.of(
+                    NewHost.of("web1", "10.0.0.1"),
+                    NewHost.of("Ubuntu", "10.0.0.2"),
+                    NewHost.of("web3", "10.0.0.3"))));
+            assertThat(e.field()).isEqualTo("hostname");
+            assertThat(e.value()).isEqualTo("ubuntu");
+            assertThat(e).hasMessageStartingWith("duplicate hostname 'ubuntu'");
+        }
+
+        @Test
+        void addAll_withTwoRowsDuplicatingEachOther_writesNoneAndNamesTheValue() {
             assertThatThrownBy(() -> hosts.addAll(List.of(
                     NewHost.of("twin", "10.0.0.1"),
                     NewHost.of("TWIN", "10.0.0.2"))))
-                    .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.field()).isEqualTo("hostname"));
+                    .isInstanceOfSatisfying(DuplicateException.class, e -> {
+                        assertThat(e.field()).isEqualTo("hostname");
+                        assertThat(e.value()).isEqualTo("twin");
+                    });
             assertThat(tables.hosts()).isEqualTo(HOSTS);
         }
 
