@@ -36,6 +36,8 @@ public final class DatabaseContainer implements AutoCloseable {
     private static final String DATABASE = "sqlstudy";
     private static final String USER = "sqlstudy";
     private static final String PASSWORD = "sqlstudy";
+    /** A classpath directory whose my.cnf Testcontainers copies into /etc/mysql/conf.d. */
+    private static final String SERVER_DEFAULTS_CONF = "sqlstudy-container-conf";
 
     private final MySQLContainer container;
     private final String image;
@@ -75,6 +77,8 @@ public final class DatabaseContainer implements AutoCloseable {
                 .withDatabaseName(DATABASE)
                 .withUsername(USER)
                 .withPassword(PASSWORD)
+                // The server's own defaults, not Testcontainers' small-footprint my.cnf.
+                .withConfigurationOverride(SERVER_DEFAULTS_CONF)
                 .withStartupTimeoutSeconds((int) startupTimeout.toSeconds())
                 .withConnectTimeoutSeconds((int) startupTimeout.toSeconds())
                 // A fixed host port: Docker would pick a new random one on every restart.

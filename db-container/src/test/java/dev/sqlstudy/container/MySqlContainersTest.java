@@ -77,6 +77,20 @@ class MySqlContainersTest {
                 .startsWith(kind == ContainerKind.MYSQL ? "9.7." : "10.11.");
     }
 
+    /** Testcontainers' own my.cnf would give a 16 MB buffer pool and 4 open tables. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ContainerKind.class)
+    void start_runsWithTheServersOwnDefaultsNotTestcontainersSmallConfig(ContainerKind kind) throws SQLException {
+        DatabaseContainer container = running(kind);
+        try (Connection connection = asRoot(container);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT @@innodb_buffer_pool_size, @@table_open_cache")) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("InnoDB buffer pool, bytes").isEqualTo(128L * 1024 * 1024);
+            assertThat(rows.getInt(2)).as("open tables cache").isGreaterThan(100);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(ContainerKind.class)
     void start_isReadyWithinTheStartupTimeout(ContainerKind kind) {
