@@ -5,6 +5,7 @@ import dev.sqlstudy.container.ContainerStartException;
 import dev.sqlstudy.container.DatabaseContainer;
 import dev.sqlstudy.container.DockerUnavailableException;
 import dev.sqlstudy.container.MySqlContainers;
+import dev.sqlstudy.contract.services.TestServices;
 import dev.sqlstudy.db.Database;
 import dev.sqlstudy.db.DatabaseConfig;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
@@ -97,12 +98,17 @@ public enum TestDatabase {
      * a leg is added.
      */
     public static List<TestDatabase> matrix() {
-        return List.of(H2, MARIADB, MYSQL);
+        return List.of(values());
     }
 
-    /** True when this run must not skip service-backed legs. */
+    /** The real servers of the matrix (MariaDB, MySQL 9.7): the legs of tests whose subject is a server. */
+    public static List<TestDatabase> servers() {
+        return matrix().stream().filter(db -> db != H2).toList();
+    }
+
+    /** True when this run must not skip service-backed legs ({@link TestServices#ci()}). */
     public static boolean ci() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
+        return TestServices.ci();
     }
 
     /**

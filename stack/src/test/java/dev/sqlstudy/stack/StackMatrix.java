@@ -3,7 +3,6 @@ package dev.sqlstudy.stack;
 import dev.sqlstudy.cache.CacheKind;
 import dev.sqlstudy.contract.TestDatabase;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -18,12 +17,9 @@ final class StackMatrix {
     private StackMatrix() {
     }
 
-    /** The databases of the cache matrix (the container legs belong to db-container's suite). */
-    static final List<TestDatabase> DATABASES = List.of(TestDatabase.H2, TestDatabase.MARIADB);
-
     static Stream<Arguments> cachedLegs() {
         return Arrays.stream(Impl.values()).flatMap(impl ->
                 CacheKind.decorators().stream().flatMap(cache ->
-                        DATABASES.stream().map(db -> Arguments.of(impl, cache, db))));
+                        TestDatabase.matrix().stream().map(db -> Arguments.of(impl, cache, db))));
     }
 }
