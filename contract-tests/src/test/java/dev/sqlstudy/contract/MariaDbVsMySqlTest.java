@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sqlstudy.db.Database;
-import dev.sqlstudy.db.SqlErrors;
+import dev.sqlstudy.db.errors.SqlErrors;
 import dev.sqlstudy.domain.DuplicateException;
 import dev.sqlstudy.domain.PersistenceException;
 import java.sql.Connection;

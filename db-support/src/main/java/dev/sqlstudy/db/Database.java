@@ -2,6 +2,7 @@ package dev.sqlstudy.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sqlstudy.db.errors.SqlErrors;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;

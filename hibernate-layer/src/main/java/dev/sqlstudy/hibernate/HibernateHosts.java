@@ -1,6 +1,6 @@
 package dev.sqlstudy.hibernate;
 
-import dev.sqlstudy.db.SqlErrors;
+import dev.sqlstudy.db.errors.SqlErrors;
 import dev.sqlstudy.domain.Host;
 import dev.sqlstudy.domain.HostChanges;
 import dev.sqlstudy.domain.HostColumn;

@@ -1,4 +1,4 @@
-package dev.sqlstudy.db;
+package dev.sqlstudy.db.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.sqlstudy.db;
+package dev.sqlstudy.db.errors;
 
 import dev.sqlstudy.domain.DatabaseUnavailableException;
 import dev.sqlstudy.domain.DuplicateException;
@@ -37,6 +37,14 @@ public final class SqlErrors {
     private static final int H2_DATABASE_CLOSED = 90098;
     private static final int H2_DATABASE_IN_USE = 90020;
     private static final int H2_CALLED_AT_SHUTDOWN = 90121;
+
+    /**
+     * The unique constraints on {@code hosts}, by the field a duplicate error names; kept in step
+     * with the migrations ({@code db-support/src/main/resources/db/migration}).
+     */
+    static final Map<String, String> HOSTS_UNIQUE_CONSTRAINTS = Map.of(
+            "uk_hosts_hostname", "hostname",
+            "uk_hosts_ip_addr", "ip_addr");
 
     private SqlErrors() {
     }
@@ -118,7 +126,7 @@ public final class SqlErrors {
 
     private static String violatedField(SQLException sql) {
         String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> constraint : Schema.HOSTS_UNIQUE_CONSTRAINTS.entrySet()) {
+        for (Map.Entry<String, String> constraint : HOSTS_UNIQUE_CONSTRAINTS.entrySet()) {
             if (message.contains(constraint.getKey())) {
                 return constraint.getValue();
             }
@@ -150,7 +158,8 @@ public final class SqlErrors {
         return all;
     }
 
-    static String rootMessage(Throwable e) {
+    /** The deepest cause's message, with the outer one in brackets when they differ. */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -159,7 +168,8 @@ public final class SqlErrors {
         return root == e ? message : message + " (" + e.getMessage() + ")";
     }
 
-    static String oneLine(String message) {
+    /** {@code message} on one line: what a one-line {@code error:} may show. */
+    public static String oneLine(String message) {
         if (message == null) {
             return "";
         }
