@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
             stack.reset();
             trace.drain();
             if (!json) {
-                out.println("sqlstudy demo: impl=" + stack.impl() + ", cache=" + stack.cache() + ", db=" + stack.database().vendor());
+                out.println("sqlstudy demo: impl=" + stack.impl() + ", cache=" + stack.cache() + ", db=" + stack.database().server());
                 out.println("The demo starts from the sample data: the database was just reset (not counted).");
                 out.println("Each step: the tutorial's SQLAlchemy line, the same thing as a ./study command,");
                 out.println("the answer, and every SQL statement it sent" + (stack.cache() == CacheKind.NONE

@@ -83,7 +83,9 @@ public final class StudyCommand implements Callable<Integer> {
 
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "DB",
             description = "Database: h2 (a file under $STUDY_HOME, default ~/.sqlstudy), mem (in memory, "
-                    + "gone at exit), container, or a JDBC URL such as jdbc:mysql://127.0.0.1:3306/test (default h2).")
+                    + "gone at exit), container[:mysql|:mariadb] (a server in Docker: image $STUDY_MYSQL_IMAGE, "
+                    + "$STUDY_MARIADB_IMAGE, or $STUDY_CONTAINER_IMAGE for plain container), or a JDBC URL such as "
+                    + "jdbc:mysql://127.0.0.1:3306/test (default h2).")
     private String db;
 
     @Option(names = "--db-user", scope = ScopeType.INHERIT, paramLabel = "USER",
@@ -207,6 +209,11 @@ public final class StudyCommand implements Callable<Integer> {
                      err.println(line);
                      err.flush();
                  } : null)) {
+                if (choices.db().isContainer()) {
+                    // Which server an image holds is only known once it answers: say it.
+                    err.println("note: " + choices.db().describe() + " answered as " + stack.database().server());
+                    err.flush();
+                }
                 try {
                     Result result = action.run(stack, trace);
                     if (result != null) {

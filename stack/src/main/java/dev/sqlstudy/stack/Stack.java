@@ -59,7 +59,7 @@ public final class Stack implements AutoCloseable {
      * @throws DatabaseUnavailableException if the database (or Docker, for a container) is unavailable
      */
     public static Stack open(DbTarget target, Impl impl, CacheKind cache, CacheSettings settings) {
-        DatabaseContainer container = target.isContainer() ? startContainer() : null;
+        DatabaseContainer container = target.isContainer() ? startContainer(target.container()) : null;
         DatabaseConfig config = container != null ? container.config() : target.config();
         Database database;
         try {
@@ -86,9 +86,10 @@ public final class Stack implements AutoCloseable {
         return new Stack(database, impl, cache, decorate(impl, database, cache, settings), false, null);
     }
 
-    private static DatabaseContainer startContainer() {
+    private static DatabaseContainer startContainer(DbTarget.Container container) {
         try {
-            return MySqlContainers.start();
+            return container.kind() == null ? MySqlContainers.start(container.image())
+                    : MySqlContainers.start(container.kind(), container.image());
         } catch (IllegalStateException e) {
             // Docker missing or the image unavailable: the database is unavailable (CLI exit 4).
             throw new DatabaseUnavailableException("cannot start a database container: " + e.getMessage(), e);

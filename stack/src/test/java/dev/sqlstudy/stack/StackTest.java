@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sqlstudy.cache.CacheKind;
 import dev.sqlstudy.cache.CacheSettings;
 import dev.sqlstudy.cache.CacheStats;
+import dev.sqlstudy.container.ContainerKind;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
 import dev.sqlstudy.domain.Host;
 import java.nio.file.Path;
@@ -42,7 +43,31 @@ class StackTest {
     @Test
     void parse_dbThatIsNeitherAKeywordNorAUrl_isRejected() {
         assertThatThrownBy(() -> DbTarget.parse("postgres", null, null, NO_VARIABLES))
-                .hasMessageContaining("--db must be h2, mem, container or a JDBC URL");
+                .hasMessageContaining("--db must be h2, mem, container[:mysql|:mariadb] or a JDBC URL");
+    }
+
+    @Test
+    void parse_containerOfAKind_runsThatKindsImageFromTheEnvironmentOrTheOfficialOne() {
+        StudyEnvironment environment = StudyEnvironment.of(Map.of("STUDY_MARIADB_IMAGE", "sqlstudy/mariadb:10.11"));
+
+        assertThat(DbTarget.parse("container:mariadb", null, null, environment).container())
+                .isEqualTo(new DbTarget.Container(ContainerKind.MARIADB, "sqlstudy/mariadb:10.11"));
+        assertThat(DbTarget.parse("container:mysql", null, null, environment).container())
+                .isEqualTo(new DbTarget.Container(ContainerKind.MYSQL, "mysql:9.7"));
+    }
+
+    @Test
+    void parse_plainContainer_runsStudyContainerImageWhicheverServerItHolds() {
+        StudyEnvironment environment = StudyEnvironment.of(Map.of("STUDY_CONTAINER_IMAGE", "sqlstudy/mariadb:10.11"));
+
+        assertThat(DbTarget.parse("container", null, null, environment).container())
+                .isEqualTo(new DbTarget.Container(null, "sqlstudy/mariadb:10.11"));
+    }
+
+    @Test
+    void parse_containerOfAnUnknownKind_namesTheOptionAndTheChoices() {
+        assertThatThrownBy(() -> DbTarget.parse("container:postgres", null, null, NO_VARIABLES))
+                .hasMessage("--db container:postgres: unknown container kind 'postgres' (use mysql or mariadb)");
     }
 
     @Test
