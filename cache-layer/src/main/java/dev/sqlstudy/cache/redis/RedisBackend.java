@@ -587,14 +587,16 @@ public final class RedisBackend implements CacheBackend {
                     .reconnectDelay(Delay.exponential(Duration.ofMillis(50), options.retryAfter(), 2, TimeUnit.MILLISECONDS))
                     .build();
             SocketOptions socket = SocketOptions.builder().connectTimeout(options.connectTimeout()).keepAlive(true).build();
-            // Commands are rejected at once while disconnected (not queued for later) and expire after the
-            // operation timeout, so a hung server never piles up work behind the circuit.
+            // Commands expire after the operation timeout, so a hung server never piles up work behind the
+            // circuit; a standalone connection also rejects them at once while it is disconnected.
             TimeoutOptions timeouts = TimeoutOptions.enabled(options.operationTimeout());
             if (cluster) {
                 RedisClusterClient clusterClient = RedisClusterClient.create(resources, uris);
+                // Not REJECT_COMMANDS here: the cluster client opens its node connections lazily and
+                // would reject the first command to each. A command to a dead master waits (at most
+                // the operation timeout) and opens that master's circuit instead.
                 clusterClient.setOptions(ClusterClientOptions.builder()
                         .autoReconnect(true)
-                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                         .socketOptions(socket)
                         .timeoutOptions(timeouts)
                         .build());
@@ -629,8 +631,10 @@ public final class RedisBackend implements CacheBackend {
         }
 
         private void startConnecting() {
+            // The cluster client's connectAsync needs the topology already loaded (Lettuce 7 throws
+            // "Partitions not initialized"); its connect() loads it, so it runs on a thread of its own.
             CompletableFuture<? extends StatefulConnection<String, byte[]>> future = cluster
-                    ? ((RedisClusterClient) client).connectAsync(CODEC)
+                    ? CompletableFuture.supplyAsync(() -> ((RedisClusterClient) client).connect(CODEC), Connection::daemon)
                     : ((RedisClient) client).connectAsync(CODEC, uris.get(0)).toCompletableFuture();
             connecting = future;
             future.whenComplete(this::adopt);
@@ -704,6 +708,12 @@ public final class RedisBackend implements CacheBackend {
             }
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+
+        private static void daemon(Runnable task) {
+            Thread thread = new Thread(task, "redis-cluster-connect");
+            thread.setDaemon(true);
+            thread.start();
         }
 
         private static String sha1Hex(String script) {
