@@ -3,6 +3,7 @@ package dev.sqlstudy.bench;
 import dev.sqlstudy.db.Database;
 import dev.sqlstudy.db.DatabaseConfig;
 import dev.sqlstudy.stack.DbTarget;
+import dev.sqlstudy.stack.StudyEnvironment;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,10 +39,10 @@ final class BenchDatabases {
         String value = spec.strip();
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "mem" -> DatabaseConfig.h2InMemory("sqlstudy_bench");
-            case "h2" -> DatabaseConfig.h2File(DbTarget.studyHome().resolve("bench").resolve("sqlstudy-bench"));
+            case "h2" -> DatabaseConfig.h2File(StudyEnvironment.system().studyHome().resolve("bench").resolve("sqlstudy-bench"));
             case "container" -> throw new IllegalArgumentException(
                     "bench measures servers it is given: start one and pass its JDBC URL instead of 'container'");
-            default -> DbTarget.parse(value, null, null).config();
+            default -> DbTarget.parse(value, null, null, StudyEnvironment.system()).config();
         };
     }
 

@@ -1,7 +1,8 @@
 package dev.sqlstudy.bench;
 
 import dev.sqlstudy.db.Database;
-import dev.sqlstudy.stack.CacheKind;
+import dev.sqlstudy.cache.CacheKind;
+import dev.sqlstudy.cache.CacheSettings;
 import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.stack.Stack;
 import java.io.IOException;
@@ -281,7 +282,8 @@ public final class BenchRunner {
                     if (cache == CacheKind.MEMCACHED && !memcached.available()) {
                         reason = memcached.reason();
                     } else {
-                        try (Stack stack = Stack.over(database, impl, cache, memcached.available() ? memcached.servers() : null)) {
+                        try (Stack stack = Stack.over(database, impl, cache, memcached.available()
+                                ? CacheSettings.defaults().withMemcachedServers(memcached.servers()) : CacheSettings.defaults())) {
                             Objects.requireNonNull(stack.hosts());
                         } catch (RuntimeException e) {
                             reason = oneLine(e);

@@ -1,14 +1,24 @@
 package dev.sqlstudy.bench;
 
+import dev.sqlstudy.cache.CacheStats;
 import java.util.ArrayList;
+import dev.sqlstudy.cache.CacheStats;
 import java.util.Comparator;
+import dev.sqlstudy.cache.CacheStats;
 import java.util.HashMap;
+import dev.sqlstudy.cache.CacheStats;
 import java.util.List;
+import dev.sqlstudy.cache.CacheStats;
 import java.util.Locale;
+import dev.sqlstudy.cache.CacheStats;
 import java.util.Map;
+import dev.sqlstudy.cache.CacheStats;
 import java.util.Optional;
+import dev.sqlstudy.cache.CacheStats;
 import org.openjdk.jmh.annotations.Mode;
+import dev.sqlstudy.cache.CacheStats;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import dev.sqlstudy.cache.CacheStats;
 import org.openjdk.jmh.results.RunResult;
 
 /** JMH's results and the sidecar counts, joined into the report's measurements, with the ratios. */
@@ -71,10 +81,10 @@ final class Measurements {
                 statements = (double) c.statements() / c.ops();
                 commits = (double) c.commits() / c.ops();
                 if (!NONE.equals(cache)) {
-                    long lookups = c.hits() + c.misses();
-                    cacheCounts = new Results.CacheCounts(c.hits(), c.misses(), c.loads(), c.invalidations(),
-                            c.evictions(), c.errors(), lookups == 0 ? null : (double) c.hits() / lookups,
-                            (double) lookups / c.ops());
+                    CacheStats k = c.cacheStats();
+                    long lookups = k.hits() + k.misses();
+                    cacheCounts = new Results.CacheCounts(k.hits(), k.misses(), k.loads(), k.invalidations(),
+                            k.evictions(), k.errors(), lookups == 0 ? null : k.hitRatio(), (double) lookups / c.ops());
                 }
             }
             String stack = onStack ? impl.toLowerCase(Locale.ROOT) + "/" + cache.toLowerCase(Locale.ROOT) : "baseline";
@@ -122,7 +132,7 @@ final class Measurements {
 
     private static int cacheOrder(String cache) {
         try {
-            return dev.sqlstudy.stack.CacheKind.valueOf(cache).ordinal();
+            return dev.sqlstudy.cache.CacheKind.valueOf(cache).ordinal();
         } catch (IllegalArgumentException e) {
             return 99;
         }

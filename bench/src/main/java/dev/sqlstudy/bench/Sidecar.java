@@ -1,13 +1,22 @@
 package dev.sqlstudy.bench;
 
+import dev.sqlstudy.cache.CacheStats;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sqlstudy.cache.CacheStats;
 import java.io.IOException;
+import dev.sqlstudy.cache.CacheStats;
 import java.io.UncheckedIOException;
+import dev.sqlstudy.cache.CacheStats;
 import java.nio.charset.StandardCharsets;
+import dev.sqlstudy.cache.CacheStats;
 import java.nio.file.Files;
+import dev.sqlstudy.cache.CacheStats;
 import java.nio.file.Path;
+import dev.sqlstudy.cache.CacheStats;
 import java.nio.file.StandardOpenOption;
+import dev.sqlstudy.cache.CacheStats;
 import java.util.ArrayList;
+import dev.sqlstudy.cache.CacheStats;
 import java.util.List;
 
 /**
@@ -23,13 +32,11 @@ final class Sidecar {
 
     /** Counters of one trial's measured iterations. */
     record Counts(String benchmark, String db, String impl, String cache, long ops, long statements,
-                  long commits, long hits, long misses, long loads, long invalidations, long evictions,
-                  long errors) {
+                  long commits, CacheStats cacheStats) {
 
         Counts plus(Counts o) {
             return new Counts(benchmark, db, impl, cache, ops + o.ops, statements + o.statements,
-                    commits + o.commits, hits + o.hits, misses + o.misses, loads + o.loads,
-                    invalidations + o.invalidations, evictions + o.evictions, errors + o.errors);
+                    commits + o.commits, cacheStats.plus(o.cacheStats));
         }
     }
 

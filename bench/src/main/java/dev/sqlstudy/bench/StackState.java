@@ -4,8 +4,9 @@ import dev.sqlstudy.db.Database;
 import dev.sqlstudy.db.StatementCounter;
 import dev.sqlstudy.domain.FamilyRepository;
 import dev.sqlstudy.domain.HostRepository;
-import dev.sqlstudy.stack.CacheKind;
-import dev.sqlstudy.stack.CacheStatistics;
+import dev.sqlstudy.cache.CacheKind;
+import dev.sqlstudy.cache.CacheSettings;
+import dev.sqlstudy.cache.CacheStats;
 import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.stack.Stack;
 import org.openjdk.jmh.annotations.Level;
@@ -55,14 +56,16 @@ public class StackState {
     private long opsAtStart;
     private long statementsAtStart;
     private long commitsAtStart;
-    private CacheStatistics cacheAtStart = CacheStatistics.NONE;
+    private CacheStats cacheAtStart = CacheStats.ZERO;
     private Sidecar.Counts measured;
 
     @Setup(Level.Trial)
     public void open() {
         database = BenchDatabases.open(db);
         data = BenchData.load(database);
-        stack = Stack.over(database, impl, cache, "none".equals(memcached) ? null : memcached);
+        CacheSettings settings = "none".equals(memcached) ? CacheSettings.defaults()
+                : CacheSettings.defaults().withMemcachedServers(memcached);
+        stack = Stack.over(database, impl, cache, settings);
         // The data was just reloaded; entries an earlier trial left in memcached must not answer.
         stack.clearCache();
         hosts = stack.hosts();
@@ -75,19 +78,16 @@ public class StackState {
         opsAtStart = ops;
         statementsAtStart = counter.statements();
         commitsAtStart = counter.commits();
-        cacheAtStart = stack.cacheStatistics();
+        cacheAtStart = stack.cacheStats();
     }
 
     @TearDown(Level.Iteration)
     public void endIteration(BenchmarkParams benchmark, IterationParams iteration) {
         if (iteration.getType() == IterationType.MEASUREMENT) {
             StatementCounter counter = database.statements();
-            CacheStatistics now = stack.cacheStatistics();
             Sidecar.Counts counts = new Sidecar.Counts(benchmark.getBenchmark(), db, impl.name(), cache.name(),
                     ops - opsAtStart, counter.statements() - statementsAtStart, counter.commits() - commitsAtStart,
-                    now.hits() - cacheAtStart.hits(), now.misses() - cacheAtStart.misses(),
-                    now.loads() - cacheAtStart.loads(), now.invalidations() - cacheAtStart.invalidations(),
-                    now.evictions() - cacheAtStart.evictions(), now.errors() - cacheAtStart.errors());
+                    stack.cacheStats().minus(cacheAtStart));
             measured = measured == null ? counts : measured.plus(counts);
         }
         if (inserted) {

@@ -2,7 +2,7 @@ package dev.sqlstudy.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sqlstudy.stack.CacheKind;
+import dev.sqlstudy.cache.CacheKind;
 import dev.sqlstudy.stack.Impl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What the cache-specific tests share: the sample data on H2 (their subject is the cache, not the
- * database), a fresh cache of the leg under test in front of raw JDBC, the SQL statements a call
+ * database), a fresh cache of the kind under test in front of raw JDBC, the SQL statements a call
  * sends, and every cache event it caused.
  */
 abstract class CacheTestSupport {
 
-    protected final CacheLeg leg;
+    protected final CacheKind cache;
     protected Database database;
     protected Tables tables;
     protected CachedRepositories cached;
@@ -26,8 +26,8 @@ abstract class CacheTestSupport {
     protected FamilyRepository families;
     protected final List<CacheEvent> events = new CopyOnWriteArrayList<>();
 
-    CacheTestSupport(CacheLeg leg) {
-        this.leg = leg;
+    CacheTestSupport(CacheKind cache) {
+        this.cache = cache;
     }
 
     @BeforeEach
@@ -35,7 +35,7 @@ abstract class CacheTestSupport {
         database = TestDatabase.H2.open();
         database.reset();
         tables = new Tables(database);
-        cached = new CachedRepositories(new JdbcRepositories(database.dataSource()), leg.open());
+        cached = new CachedRepositories(new JdbcRepositories(database.dataSource()), TestCaches.open(cache));
         cached.onEvent(events::add);
         hosts = cached.hosts();
         families = cached.families();

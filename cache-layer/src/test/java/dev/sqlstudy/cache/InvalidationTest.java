@@ -33,12 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the cache alone where it can know it. Every test warms the cache first, writes, and then checks
  * the answer and whether it came from the cache (0 statements) or the database.
  */
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.sqlstudy.cache.CacheMatrix#caches")
+@ParameterizedClass(name = "cache={0}")
+@MethodSource("dev.sqlstudy.cache.TestCaches#decorators")
 class InvalidationTest extends CacheTestSupport {
 
-    InvalidationTest(CacheLeg leg) {
-        super(leg);
+    InvalidationTest(CacheKind cache) {
+        super(cache);
     }
 
     /** Reads {@code call} and says whether it came from the cache: statements 0. */

@@ -1,5 +1,6 @@
 package dev.sqlstudy.cache;
 
+import dev.sqlstudy.contract.services.MemcachedProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlstudy.cache.memcached.MemcachedBackend;
@@ -46,7 +47,7 @@ class MemcachedNodesTest {
                 assertThat(serverOf.values()).as("Ketama spreads 30 keys over all three").contains(
                         "/" + a.address(), stopped, "/" + c.address());
 
-                b.stop();
+                b.kill();
                 for (int id : ids) {
                     long statements = statementsOf(database, () -> assertThat(cached.hosts().findById(id)).contains(rows.get(id)));
                     assertThat(statements).as("host %d on %s", id, serverOf.get(id))

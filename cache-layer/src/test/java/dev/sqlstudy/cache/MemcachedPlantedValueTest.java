@@ -57,12 +57,12 @@ class MemcachedPlantedValueTest extends CacheTestSupport {
     private MemcachedClient attacker;
 
     MemcachedPlantedValueTest() {
-        super(CacheLeg.MEMCACHED);
+        super(CacheKind.MEMCACHED);
     }
 
     @BeforeEach
     void attackerClient() throws IOException {
-        attacker = new MemcachedClient(AddrUtil.getAddresses(TestMemcached.servers()));
+        attacker = new MemcachedClient(AddrUtil.getAddresses(String.join(",", TestCaches.memcachedServers())));
         Gadget.deserialised = false;
     }
 

@@ -1,5 +1,6 @@
 package dev.sqlstudy.cache;
 
+import dev.sqlstudy.contract.services.MemcachedProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +31,7 @@ final class PausableProxy implements AutoCloseable {
     }
 
     String address() {
-        return TestMemcached.HOST + ":" + listener.getLocalPort();
+        return MemcachedProcess.HOST + ":" + listener.getLocalPort();
     }
 
     void pause() {
@@ -46,7 +47,7 @@ final class PausableProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket();
-                server.connect(new InetSocketAddress(TestMemcached.HOST, targetPort), 1_000);
+                server.connect(new InetSocketAddress(MemcachedProcess.HOST, targetPort), 1_000);
                 sockets.add(client);
                 sockets.add(server);
                 pump(client.getInputStream(), server.getOutputStream());

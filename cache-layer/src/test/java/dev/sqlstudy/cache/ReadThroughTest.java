@@ -19,12 +19,12 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Read-through: the first read goes to the database, the second is a hit that sends no SQL at all. */
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.sqlstudy.cache.CacheMatrix#caches")
+@ParameterizedClass(name = "cache={0}")
+@MethodSource("dev.sqlstudy.cache.TestCaches#decorators")
 class ReadThroughTest extends CacheTestSupport {
 
-    ReadThroughTest(CacheLeg leg) {
-        super(leg);
+    ReadThroughTest(CacheKind cache) {
+        super(cache);
     }
 
     @Test

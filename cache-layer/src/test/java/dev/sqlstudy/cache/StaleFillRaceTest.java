@@ -22,12 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reader's fill arrives. A naive cache-aside stores the old row after the invalidation and serves
  * it until it expires; the decorators' leases refuse that fill.
  */
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.sqlstudy.cache.CacheMatrix#caches")
+@ParameterizedClass(name = "cache={0}")
+@MethodSource("dev.sqlstudy.cache.TestCaches#decorators")
 class StaleFillRaceTest extends CacheTestSupport {
 
-    StaleFillRaceTest(CacheLeg leg) {
-        super(leg);
+    StaleFillRaceTest(CacheKind cache) {
+        super(cache);
     }
 
     /** Cache-aside as it is usually written: get, else load and put; a write deletes after commit. */

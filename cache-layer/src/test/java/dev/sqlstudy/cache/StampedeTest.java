@@ -19,14 +19,14 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Many threads miss one key at once: the database is read once, and every thread gets that row. */
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.sqlstudy.cache.CacheMatrix#caches")
+@ParameterizedClass(name = "cache={0}")
+@MethodSource("dev.sqlstudy.cache.TestCaches#decorators")
 class StampedeTest extends CacheTestSupport {
 
     private static final int THREADS = 16;
 
-    StampedeTest(CacheLeg leg) {
-        super(leg);
+    StampedeTest(CacheKind cache) {
+        super(cache);
     }
 
     @Test

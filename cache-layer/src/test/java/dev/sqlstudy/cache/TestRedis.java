@@ -2,19 +2,16 @@ package dev.sqlstudy.cache;
 
 import dev.sqlstudy.cache.redis.RedisBackend;
 import dev.sqlstudy.cache.redis.RedisOptions;
-import dev.sqlstudy.contract.TestDatabase;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.sqlstudy.contract.services.TestServices;
 import java.time.Duration;
 import java.util.UUID;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The Redis the tests share: {@code 127.0.0.1:6379}, or {@code STUDY_TEST_REDIS} (loopback only).
- * One owning connection per JVM; each test gets its own key prefix (never a FLUSHALL). When the
- * server does not answer, Redis legs are skipped with the reason on a developer machine and
- * <em>fail</em> with {@code CI=true}.
+ * One owning connection per JVM, and per test a non-owning {@link RedisBackend#withKeyPrefix view}
+ * with its own key prefix (never a FLUSHALL). When the server does not answer, Redis legs are
+ * skipped with the reason on a developer machine and <em>fail</em> with {@code CI=true}. The matrix
+ * legs open their own owning backend through {@link CacheKind#REDIS} instead.
  */
 final class TestRedis {
 
@@ -22,14 +19,12 @@ final class TestRedis {
     /** Where a healthy server must never look dead, even on a loaded 2-core machine. */
     static final Duration GENEROUS = Duration.ofSeconds(2);
     private static RedisBackend shared;
-    private static String unavailable;
 
     private TestRedis() {
     }
 
     static String servers() {
-        String configured = System.getenv("STUDY_TEST_REDIS");
-        return configured == null || configured.isBlank() ? HOST + ":6379" : configured.strip();
+        return TestCaches.settings().redisServers();
     }
 
     /** A key prefix no other test uses. */
@@ -58,24 +53,10 @@ final class TestRedis {
         return shared;
     }
 
-    /** Skips (or, in CI, fails) the calling test when the shared Redis does not answer. */
-    static synchronized void available() {
-        if (unavailable == null && shared == null) {
-            String first = servers().split(",")[0];
-            int colon = first.lastIndexOf(':');
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1))), 1_000);
-            } catch (IOException e) {
-                unavailable = "Redis at " + servers() + " does not answer (" + e.getMessage()
-                        + "); start it with: redis-server --bind 127.0.0.1 --port 6379 --save '' --appendonly no --daemonize yes";
-                System.err.println("[sqlstudy] Redis legs " + (TestDatabase.ci() ? "FAIL" : "SKIPPED") + ": " + unavailable);
-            }
-        }
-        if (unavailable != null) {
-            if (TestDatabase.ci()) {
-                throw new IllegalStateException("CI=true requires the Redis legs, but " + unavailable);
-            }
-            throw new TestAbortedException("Redis leg skipped: " + unavailable);
-        }
+    /** Skips (or, in CI, fails) the calling test when the shared Redis does not answer ({@link TestServices}). */
+    static void available() {
+        TestServices.requireReachable("the redis legs", servers(),
+                "start it with: redis-server --bind 127.0.0.1 --port 6379 --save '' --appendonly no --daemonize yes,"
+                        + " or point STUDY_TEST_REDIS at one");
     }
 }

@@ -10,8 +10,8 @@ import dev.sqlstudy.domain.HostRepository;
 import dev.sqlstudy.domain.JoinKind;
 import dev.sqlstudy.domain.NewHost;
 import dev.sqlstudy.domain.NotFoundException;
-import dev.sqlstudy.stack.CacheKind;
-import dev.sqlstudy.stack.CacheStatistics;
+import dev.sqlstudy.cache.CacheKind;
+import dev.sqlstudy.cache.CacheStats;
 import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.stack.Stack;
 import java.io.PrintWriter;
@@ -228,12 +228,12 @@ final class DemoCommand implements Callable<Integer> {
         private void step(String title, String tutorial, String command, Supplier<Result> work) {
             number++;
             long statementsBefore = trace.statements();
-            CacheStatistics cacheBefore = trace.cache();
+            CacheStats cacheBefore = trace.cache();
             trace.drain();
             Result result = work.get();
             List<String> events = trace.drain();
             long statements = trace.statements() - statementsBefore;
-            CacheStatistics cacheAfter = trace.cache();
+            CacheStats cacheAfter = trace.cache();
             long hits = cacheAfter.hits() - cacheBefore.hits();
             long misses = cacheAfter.misses() - cacheBefore.misses();
             if (json) {

@@ -7,7 +7,7 @@ import dev.sqlstudy.domain.NotFoundException;
 import java.io.PrintWriter;
 import picocli.CommandLine.ParameterException;
 
-/** Turns an exception into DESIGN §6's exit code and one {@code error:} line on stderr. */
+/** Turns an exception into the exit code (cli/README.md) and one {@code error:} line on stderr. */
 final class Errors {
 
     private Errors() {

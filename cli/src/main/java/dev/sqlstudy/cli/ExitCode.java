@@ -1,6 +1,6 @@
 package dev.sqlstudy.cli;
 
-/** The exit codes of DESIGN §6, which users' scripts rely on. */
+/** The exit codes cli/README.md documents, which users' scripts rely on. */
 public final class ExitCode {
 
     public static final int OK = 0;

@@ -78,7 +78,7 @@ final class HostsCommand implements Callable<Integer> {
             description = {"Inserts every host of a CSV file in one atomic batch (session.add_all).",
                     "Prints the hosts as stored. Lines are hostname,ip_addr[,port]; a header line is optional; blank "
                             + "lines are skipped; '-' reads stdin. A bad line exits 2 naming the line and the field, "
-                            + "a clash exits 3; either way nothing is written."})
+                            + "a clash exits 3 naming the line and the value; either way nothing is written."})
     int importCsv(@Parameters(paramLabel = "FILE.csv", description = "the CSV file, or - for stdin") String file) {
         return root.run(spec, (stack, trace) -> {
             List<HostsCsv.Line> lines = HostsCsv.parse(file, read(file));
@@ -92,26 +92,29 @@ final class HostsCommand implements Callable<Integer> {
     }
 
     /**
-     * Says on which lines of the file the clash is: the lines holding the value the database named,
-     * or, when it did not name one (a batch may not say), lines of the file that repeat a value.
+     * Names the clash the way a bad line is named: {@code duplicate hostname: FILE line 3: 'ubuntu'
+     * is taken by a stored host}, or, for a value the file itself repeats, {@code duplicate
+     * ip_addr: FILE lines 1, 2: each has '10.0.0.1'}. The value is the one the database named
+     * ({@link DuplicateException#value()}); when it named none, a value the file repeats, if any.
      */
     private static RuntimeException withLines(DuplicateException e, String file, List<HostsCsv.Line> lines) {
         Function<HostsCsv.Line, String> field = line ->
                 e.field().equals("hostname") ? line.host().hostname() : line.host().ipAddr();
         Map<String, List<Integer>> byValue = new LinkedHashMap<>();
         lines.forEach(line -> byValue.computeIfAbsent(field.apply(line), v -> new ArrayList<>()).add(line.number()));
-        String where;
-        if (e.value() != null) {
-            List<Integer> numbers = byValue.getOrDefault(e.value(), List.of());
-            where = numbers.isEmpty() ? "" : file + " line " + join(numbers);
-        } else {
-            where = byValue.entrySet().stream()
-                    .filter(entry -> entry.getValue().size() > 1)
-                    .findFirst()
-                    .map(entry -> file + " lines " + join(entry.getValue()) + " repeat '" + entry.getKey() + "'")
-                    .orElse("");
+        String value = e.value() != null ? e.value() : byValue.entrySet().stream()
+                .filter(entry -> entry.getValue().size() > 1)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
+        List<Integer> numbers = value == null ? List.of() : byValue.getOrDefault(value, List.of());
+        if (numbers.isEmpty()) {
+            return e;
         }
-        return where.isEmpty() ? e : new Errors.Failure(ExitCode.DUPLICATE, e.getMessage() + " (" + where + ")", e);
+        String where = numbers.size() == 1
+                ? file + " line " + numbers.get(0) + ": '" + value + "' is taken by a stored host"
+                : file + " lines " + join(numbers) + ": each has '" + value + "'";
+        return new Errors.Failure(ExitCode.DUPLICATE, "duplicate " + e.field() + ": " + where, e);
     }
 
     private static String join(List<Integer> numbers) {

@@ -27,7 +27,7 @@ public final class StudyCli {
         commandLine.setUsageHelpLongOptionsMaxWidth(28);
         commandLine.getSubcommands().values().forEach(StudyCli::ownOptionsInHelp);
         // A usage error is one line, "error: …", exit 2 — never a screen of help.
-        // With --explain the summary ends stderr on these errors too (DESIGN §6: always the last line).
+        // With --explain the summary ends stderr on these errors too (cli/README.md: always the last line).
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter stderr = e.getCommandLine().getErr();
             stderr.println(Errors.usageLine(e));
@@ -84,7 +84,7 @@ public final class StudyCli {
         return false;
     }
 
-    /** Runs one command line and returns its exit code (DESIGN §6: 0, 1, 2, 3 or 4). */
+    /** Runs one command line and returns its exit code (cli/README.md: 0, 1, 2, 3 or 4). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         CommandLine commandLine = commandLine(out, err, env);
         if (args.length == 0) {

@@ -7,11 +7,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.ConsoleAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sqlstudy.stack.CacheKind;
-import dev.sqlstudy.stack.CacheStatistics;
+import dev.sqlstudy.cache.CacheKind;
+import dev.sqlstudy.cache.CacheSettings;
+import dev.sqlstudy.cache.CacheStats;
 import dev.sqlstudy.stack.DbTarget;
 import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.stack.Stack;
+import dev.sqlstudy.stack.StudyEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code study}: the global options of DESIGN §6 and the commands under them. Every option here is
+ * {@code study}: the global options cli/README.md documents and the commands under them. Every option here is
  * inherited, so it may come before or after the command ({@code study family list --explain}).
  * Each command opens one stack through {@link #run}, which owns output, errors and {@code --explain}.
  */
@@ -61,7 +63,8 @@ public final class StudyCommand implements Callable<Integer> {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, String> env;
+    /** The only environment the CLI reads: the map {@link StudyCli} was given. */
+    private final StudyEnvironment environment;
 
     @Spec
     private CommandSpec spec;
@@ -92,7 +95,8 @@ public final class StudyCommand implements Callable<Integer> {
     private String dbPassword;
 
     @Option(names = "--memcached", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT[,…]",
-            description = "memcached servers for --cache memcached (default $STUDY_MEMCACHED or 127.0.0.1:11211).")
+            description = "memcached servers for --cache memcached (default $STUDY_MEMCACHED or "
+                    + CacheSettings.DEFAULT_MEMCACHED + ").")
     private String memcached;
 
     @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT", converter = FormatConverter.class,
@@ -109,7 +113,7 @@ public final class StudyCommand implements Callable<Integer> {
     private boolean verbose;
 
     public StudyCommand(Map<String, String> env) {
-        this.env = Map.copyOf(env);
+        this.environment = StudyEnvironment.of(env);
     }
 
     @Override
@@ -130,17 +134,13 @@ public final class StudyCommand implements Callable<Integer> {
     Choices choices() {
         Impl chosenImpl = impl != null ? impl : Impl.parse("jdbc");
         CacheKind chosenCache = cache != null ? cache : CacheKind.NONE;
-        String user = dbUser != null ? dbUser : env.get("STUDY_DB_USER");
-        String password = dbPassword != null ? dbPassword : env.get("STUDY_DB_PASSWORD");
         DbTarget target;
         try {
-            target = DbTarget.parse(db == null ? "h2" : db, user, password);
+            target = DbTarget.parse(db, dbUser, dbPassword, environment);
         } catch (IllegalArgumentException e) {
             throw Errors.Failure.usage(e.getMessage(), e);
         }
-        String servers = memcached != null ? memcached
-                : env.getOrDefault("STUDY_MEMCACHED", "").isBlank() ? "127.0.0.1:11211" : env.get("STUDY_MEMCACHED");
-        return new Choices(chosenImpl, chosenCache, target, servers);
+        return new Choices(chosenImpl, chosenCache, target, cacheSettings());
     }
 
     /** The {@code --db} given on the command line, or null for the default. */
@@ -148,21 +148,23 @@ public final class StudyCommand implements Callable<Integer> {
         return db;
     }
 
+    /** The cache servers: the options, else the environment's, else the defaults. */
+    CacheSettings cacheSettings() {
+        CacheSettings settings = environment.cacheSettings();
+        return memcached == null ? settings : settings.withMemcachedServers(memcached);
+    }
+
     /** memcached servers given by {@code --memcached} or {@code $STUDY_MEMCACHED}; null when neither is. */
     String memcachedGiven() {
-        if (memcached != null) {
-            return memcached;
-        }
-        String fromEnv = env.get("STUDY_MEMCACHED");
-        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
+        return memcached != null ? memcached : environment.get("STUDY_MEMCACHED").orElse(null);
     }
 
     /** The stack the global options describe. */
-    record Choices(Impl impl, CacheKind cache, DbTarget db, String memcachedServers) {
+    record Choices(Impl impl, CacheKind cache, DbTarget db, CacheSettings cacheSettings) {
 
         Stack open() {
             try {
-                return Stack.open(db, impl, cache, memcachedServers);
+                return Stack.open(db, impl, cache, cacheSettings);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 // A choice the stack cannot serve (a cache not wired, a bad server list): the user's to fix.
                 throw Errors.Failure.usage(e.getMessage(), e);
@@ -240,7 +242,7 @@ public final class StudyCommand implements Callable<Integer> {
     }
 
     /** A cache that fails open is a warning, never an error: the answer came from the database. */
-    static void warnOnCacheErrors(PrintWriter err, CacheKind cache, CacheStatistics delta) {
+    static void warnOnCacheErrors(PrintWriter err, CacheKind cache, CacheStats delta) {
         if (delta.errors() > 0) {
             err.println("warning: the " + cache + " cache failed " + delta.errors()
                     + (delta.errors() == 1 ? " time" : " times") + "; the answers came from the database");

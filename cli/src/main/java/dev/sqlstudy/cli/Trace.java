@@ -1,8 +1,8 @@
 package dev.sqlstudy.cli;
 
 import dev.sqlstudy.db.StatementCounter;
-import dev.sqlstudy.stack.CacheEvent;
-import dev.sqlstudy.stack.CacheStatistics;
+import dev.sqlstudy.cache.CacheEvent;
+import dev.sqlstudy.cache.CacheStats;
 import dev.sqlstudy.stack.Stack;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ final class Trace implements AutoCloseable {
     private final Stack stack;
     private final Consumer<String> sink;
     private final List<String> lines = new ArrayList<>();
-    private final CacheStatistics cacheBaseline;
+    private final CacheStats cacheBaseline;
     private final AutoCloseable statementHandle;
     private final AutoCloseable cacheHandle;
 
@@ -32,7 +32,7 @@ final class Trace implements AutoCloseable {
         this.sink = sink;
         StatementCounter counter = stack.database().statements();
         counter.reset();
-        this.cacheBaseline = stack.cacheStatistics();
+        this.cacheBaseline = stack.cacheStats();
         this.statementHandle = counter.listen(executed -> add("sql: " + describe(executed)));
         this.cacheHandle = stack.onCacheEvent(event -> add("cache: " + describe(event)));
     }
@@ -56,16 +56,14 @@ final class Trace implements AutoCloseable {
         return stack.database().statements().statements();
     }
 
-    CacheStatistics cache() {
-        CacheStatistics now = stack.cacheStatistics();
-        return new CacheStatistics(now.hits() - cacheBaseline.hits(), now.misses() - cacheBaseline.misses(),
-                now.loads() - cacheBaseline.loads(), now.invalidations() - cacheBaseline.invalidations(),
-                now.evictions() - cacheBaseline.evictions(), now.errors() - cacheBaseline.errors());
+    /** The cache's counters since the trace started. */
+    CacheStats cache() {
+        return stack.cacheStats().minus(cacheBaseline);
     }
 
-    /** The {@code --explain} summary, DESIGN §6's exact last line. */
+    /** The {@code --explain} summary, the exact last line cli/README.md documents. */
     String summary() {
-        CacheStatistics cache = cache();
+        CacheStats cache = cache();
         return summary(statements(), cache.hits(), cache.misses());
     }
 

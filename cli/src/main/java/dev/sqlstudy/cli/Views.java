@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The one place that decides how records look: the JSON shapes of DESIGN §6 (a contract users'
+ * The one place that decides how records look: the JSON shapes of cli/README.md (a contract users'
  * scripts parse — field names and order are fixed here) and their terminal tables.
  */
 final class Views {

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.sqlstudy.stack.CacheKind;
+import dev.sqlstudy.cache.CacheKind;
 import dev.sqlstudy.stack.DbTarget;
 import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.stack.Stack;
+import dev.sqlstudy.stack.StudyEnvironment;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -20,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN §2: results are identical across implementations and caches, element for element. One
+ * The first rule of the README: results are identical across implementations and caches, element for element. One
  * script of commands runs on every implementation × every cache the stack can open here (a cache
  * not wired into the stack yet is left out), and every stack must print the same JSON and exit
  * codes as the first.
@@ -132,7 +133,8 @@ class CrossStackTest {
     }
 
     private static boolean opens(Impl impl, CacheKind cache) {
-        try (Stack stack = Stack.open(DbTarget.parse("mem", null, null), impl, cache, memcachedServers())) {
+        StudyEnvironment environment = StudyEnvironment.system();
+        try (Stack stack = Stack.open(DbTarget.parse("mem", null, null, environment), impl, cache, environment.cacheSettings())) {
             return stack != null;
         } catch (IllegalStateException notWiredYet) {
             return false;
@@ -140,8 +142,7 @@ class CrossStackTest {
     }
 
     private static String memcachedServers() {
-        String servers = System.getenv("STUDY_MEMCACHED");
-        return servers == null || servers.isBlank() ? "127.0.0.1:11211" : servers;
+        return StudyEnvironment.system().cacheSettings().memcachedServers();
     }
 
     private static void flushMemcached() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The parts of DESIGN §6 every command shares: help, usage errors, exit codes, formats, --explain. */
+/** The parts of the CLI contract (cli/README.md) every command shares: help, usage errors, exit codes, formats, --explain. */
 class GlobalOptionsTest {
 
     @Test

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sqlstudy.stack.CacheKind;
+import dev.sqlstudy.cache.CacheKind;
 import dev.sqlstudy.stack.Impl;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -193,7 +193,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The server's product name and version, e.g. {@code MariaDB 10.11.19-MariaDB-0+deb12u1}. */
+    /**
+     * Which server answered: {@code MySQL 9.7.4}, {@code MariaDB 10.11.14}, {@code H2 2.5.252} —
+     * MariaDB named as such, although it calls itself "MySQL" to the driver.
+     */
+    public ServerVersion server() {
+        try (Connection connection = pool.getConnection()) {
+            return ServerVersion.read(connection);
+        } catch (SQLException e) {
+            throw SqlErrors.translate("read server version", e);
+        }
+    }
+
+    /**
+     * The driver's product name and version, e.g. {@code MySQL 9.7.4}; a MariaDB server shows
+     * {@code MySQL 5.5.5-10.11.14-MariaDB-0+deb12u1} here. {@link #server()} says it plainly.
+     */
     public String serverVersion() {
         try (Connection connection = pool.getConnection()) {
             var meta = connection.getMetaData();

@@ -2,6 +2,7 @@ package dev.sqlstudy.db;
 
 import dev.sqlstudy.domain.DatabaseUnavailableException;
 import dev.sqlstudy.domain.DuplicateException;
+import dev.sqlstudy.domain.NewHost;
 import dev.sqlstudy.domain.NotFoundException;
 import dev.sqlstudy.domain.PersistenceException;
 import dev.sqlstudy.domain.StudyException;
@@ -10,6 +11,8 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,8 +45,8 @@ public final class SqlErrors {
      * @param action what was being done, for the message ("add host")
      * @param e      the driver's exception (a batch's chain is followed)
      * @param known  what the caller knows that the error may refer to: the values of
-     *               {@code hostname} and {@code ip_addr} for a duplicate, {@code parent} for a
-     *               missing parent's id
+     *               {@code hostname} and {@code ip_addr} for a duplicate ({@link #hostValues});
+     *               {@code parent} for a missing parent's id
      */
     public static StudyException translate(String action, SQLException e, Map<String, ?> known) {
         for (SQLException sql : chain(e)) {
@@ -51,8 +54,7 @@ public final class SqlErrors {
             String state = sql.getSQLState();
             if (code == H2_DUPLICATE_KEY || code == MYSQL_DUP_ENTRY || code == MYSQL_DUP_ENTRY_WITH_KEY_NAME) {
                 String field = violatedField(sql);
-                Object value = known.get(field);
-                return new DuplicateException(field, value == null ? null : value.toString(), e);
+                return new DuplicateException(field, duplicateValue(sql, known.get(field)), e);
             }
             if (code == H2_PARENT_MISSING || code == MYSQL_NO_REFERENCED_ROW || code == MYSQL_NO_REFERENCED_ROW_2) {
                 return new NotFoundException("parent", known.get("parent"), e);
@@ -66,6 +68,41 @@ public final class SqlErrors {
 
     public static StudyException translate(String action, SQLException e) {
         return translate(action, e, Map.of());
+    }
+
+    /** What {@link #translate} may name when the insert or update of {@code host} clashes. */
+    public static Map<String, ?> hostValues(NewHost host) {
+        return Map.of("hostname", host.hostname(), "ip_addr", host.ipAddr());
+    }
+
+    /**
+     * What {@link #translate} may name when a batch of {@code hosts} clashes: every row's hostname
+     * and ip_addr, of which the driver's message says which one it was (see {@link #duplicateValue}).
+     */
+    public static Map<String, ?> hostValues(List<NewHost> hosts) {
+        return Map.of("hostname", hosts.stream().map(NewHost::hostname).toList(),
+                "ip_addr", hosts.stream().map(NewHost::ipAddr).toList());
+    }
+
+    /**
+     * The value that clashed. For one row the caller knows it. For a batch the caller knows one
+     * candidate per row and no JDBC API says which row failed (MySQL's rewritten multi-row INSERT
+     * fails as a whole), but MySQL, MariaDB and H2 all quote the value in the message
+     * (MySQL's {@code Duplicate entry 'ubuntu' for key …}, H2's {@code … VALUES (… 'ubuntu' )}): so,
+     * as with the constraint name, we look for the values we know, quoted, and take the one found
+     * only when it is the only one. Null when that is not certain.
+     */
+    private static String duplicateValue(SQLException sql, Object known) {
+        if (!(known instanceof Collection<?> candidates)) {
+            return known == null ? null : known.toString();
+        }
+        String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
+        List<String> quoted = candidates.stream()
+                .map(String::valueOf)
+                .distinct()
+                .filter(value -> message.contains("'" + value.toLowerCase(Locale.ROOT) + "'"))
+                .toList();
+        return quoted.size() == 1 ? quoted.get(0) : null;
     }
 
     /** True when the failure is the connection's, not the statement's. */

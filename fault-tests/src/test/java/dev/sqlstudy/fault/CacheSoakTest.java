@@ -2,11 +2,9 @@ package dev.sqlstudy.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sqlstudy.cache.CacheBackend;
-import dev.sqlstudy.cache.CachedRepositories;
-import dev.sqlstudy.cache.caffeine.CaffeineBackend;
-import dev.sqlstudy.cache.memcached.MemcachedBackend;
-import dev.sqlstudy.cache.memcached.MemcachedOptions;
+import dev.sqlstudy.cache.CacheKind;
+import dev.sqlstudy.cache.CacheSettings;
+import dev.sqlstudy.cache.TestCaches;
 import dev.sqlstudy.contract.Tables;
 import dev.sqlstudy.contract.TestDatabase;
 import dev.sqlstudy.db.Database;
@@ -23,11 +21,12 @@ import dev.sqlstudy.domain.NewHost;
 import dev.sqlstudy.domain.NotFoundException;
 import dev.sqlstudy.domain.Parent;
 import dev.sqlstudy.domain.Repositories;
+import dev.sqlstudy.stack.Impl;
+import dev.sqlstudy.stack.Stack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,34 +56,25 @@ class CacheSoakTest {
     /** Mary, John and Eve: children are moved and added only under them. */
     private static final int TUTORIAL_PARENTS = 3;
 
-    /** The cache under test. */
-    enum Cache {
-        CAFFEINE, MEMCACHED;
-
-        @Override
-        public String toString() {
-            return "cache=" + name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     /** Every implementation with each cache on H2; raw JDBC with each cache on MariaDB too. */
     static Stream<Arguments> cases() {
         return Stream.concat(
-                Stream.of(Implementation.values()).flatMap(impl -> Stream.of(Cache.values())
+                Stream.of(Impl.values()).flatMap(impl -> CacheKind.decorators().stream()
                         .map(cache -> Arguments.of(impl, cache, TestDatabase.H2))),
-                Stream.of(Cache.values()).map(cache -> Arguments.of(Implementation.JDBC, cache, TestDatabase.MARIADB)));
+                CacheKind.decorators().stream().map(cache -> Arguments.of(Impl.JDBC, cache, TestDatabase.MARIADB)));
     }
 
-    @ParameterizedTest(name = "{0}, {1}, {2}")
+    @ParameterizedTest(name = "impl={0}, cache={1}, {2}")
     @MethodSource("cases")
     void readsAndWrites_onEightThreadsForThreeSeconds_leaveTheCacheAgreeingWithTheDatabaseForEveryKey(
-            Implementation impl, Cache cache, TestDatabase target) {
+            Impl impl, CacheKind cache, TestDatabase target) {
         Database database = target.open();
         database.reset();
-        try (MemcachedProcess memcached = cache == Cache.MEMCACHED ? MemcachedProcess.start() : null) {
-            Repositories delegate = impl.open(database.dataSource());
-            // Closing the cached repositories closes the bare implementation too.
-            try (CachedRepositories cached = new CachedRepositories(delegate, backend(cache, memcached))) {
+        CacheSettings settings = TestCaches.settings();
+        TestCaches.require(cache, settings);
+        try (Repositories delegate = impl.open(database.dataSource())) {
+            try (Stack stack = Stack.over(database, impl, cache, settings)) {
+                Repositories cached = stack.repositories();
                 List<Host> created = delegate.hosts().addAll(IntStream.range(0, SOAK_HOSTS)
                         .mapToObj(i -> NewHost.of(name(i, 0), ip(i, 0))).toList());
                 List<Integer> soakIds = created.stream().map(Host::id).toList();
@@ -96,12 +86,12 @@ class CacheSoakTest {
                 });
                 Load.pause(SOAK.toMillis());
                 int hung = load.stop(Duration.ofSeconds(10));
-                long soakHits = cached.stats().hits();
-                double soakHitRatio = cached.stats().hitRatio();
+                long soakHits = stack.cacheStats().hits();
+                double soakHitRatio = stack.cacheStats().hitRatio();
 
                 Check check = new Check();
                 compareEveryKey(check, cached, delegate, workload, new Tables(database));
-                long checkHits = cached.stats().hits() - soakHits;
+                long checkHits = stack.cacheStats().hits() - soakHits;
                 String figures = String.format("%d calls on %d threads in %d s (%d writes, %d domain errors such as"
                                 + " duplicates, %d unexpected failures %s); soak hit ratio %.2f; then %d keys compared,"
                                 + " %d answered from the cache, %d disagreed %s",
@@ -119,15 +109,6 @@ class CacheSoakTest {
                 assertThat(check.mismatches).as("for every key the cache agrees with the database (%s)", figures).isEmpty();
             }
         }
-    }
-
-    private static CacheBackend backend(Cache cache, MemcachedProcess memcached) {
-        return switch (cache) {
-            case CAFFEINE -> CaffeineBackend.create();
-            // A generous timeout: a healthy server must not look dead on a loaded 2-core machine.
-            case MEMCACHED -> MemcachedBackend.connect(memcached.address(), MemcachedOptions.defaults()
-                    .withKeyPrefix("fault-soak-" + UUID.randomUUID()).withOperationTimeout(Duration.ofSeconds(1)));
-        };
     }
 
     /** Host {@code i}'s two names: the soak renames it back and forth. */

@@ -3,6 +3,8 @@ package dev.sqlstudy.fault;
 import static dev.sqlstudy.contract.SampleData.UBUNTU;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlstudy.contract.services.MemcachedProcess;
+import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.cache.CachedRepositories;
 import dev.sqlstudy.cache.Region;
 import dev.sqlstudy.cache.memcached.MemcachedBackend;
@@ -39,9 +41,9 @@ class KetamaNodeReturnsStaleTest {
     private static final Duration HIT_AGAIN_LIMIT = Duration.ofSeconds(10);
     private static final int NEW_PORT = 2222;
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Implementation.class)
-    void findById_whenItsNodeReturnsHoldingTheOldRow_returnsTheRowWrittenWhileTheNodeWasAway(Implementation impl) {
+    @ParameterizedTest(name = "impl={0}")
+    @EnumSource(Impl.class)
+    void findById_whenItsNodeReturnsHoldingTheOldRow_returnsTheRowWrittenWhileTheNodeWasAway(Impl impl) {
         Database database = TestDatabase.H2.open();
         database.reset();
         try (MemcachedProcess a = MemcachedProcess.start();

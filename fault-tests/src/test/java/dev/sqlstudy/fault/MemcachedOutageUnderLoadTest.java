@@ -2,6 +2,8 @@ package dev.sqlstudy.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlstudy.contract.services.MemcachedProcess;
+import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.cache.CacheEvent;
 import dev.sqlstudy.cache.CachedRepositories;
 import dev.sqlstudy.cache.Region;
@@ -129,25 +131,25 @@ class MemcachedOutageUnderLoadTest {
 
     /** Every implementation on H2; raw JDBC on MariaDB too (the cache, not the database, is the subject). */
     static Stream<Arguments> cases() {
-        return Stream.concat(Stream.of(Implementation.values()).map(impl -> Arguments.of(impl, TestDatabase.H2)),
-                Stream.of(Arguments.of(Implementation.JDBC, TestDatabase.MARIADB)));
+        return Stream.concat(Stream.of(Impl.values()).map(impl -> Arguments.of(impl, TestDatabase.H2)),
+                Stream.of(Arguments.of(Impl.JDBC, TestDatabase.MARIADB)));
     }
 
-    @ParameterizedTest(name = "{0}, {1}")
+    @ParameterizedTest(name = "impl={0}, {1}")
     @MethodSource("cases")
     void load_whenMemcachedIsKilledAndRestarted_everyReadIsRightNoCallOutlivesTheTimeoutAndReadsHitAgain(
-            Implementation impl, TestDatabase target) throws Exception {
+            Impl impl, TestDatabase target) throws Exception {
         underLoad(impl, target, Outage.KILL);
     }
 
-    @ParameterizedTest(name = "{0}, {1}")
+    @ParameterizedTest(name = "impl={0}, {1}")
     @MethodSource("cases")
     void load_whenMemcachedFreezesAndThawsHoldingStaleRows_everyReadIsRightNoCallOutlivesTheTimeoutAndReadsHitAgain(
-            Implementation impl, TestDatabase target) throws Exception {
+            Impl impl, TestDatabase target) throws Exception {
         underLoad(impl, target, Outage.FREEZE);
     }
 
-    private static void underLoad(Implementation impl, TestDatabase target, Outage outage) throws Exception {
+    private static void underLoad(Impl impl, TestDatabase target, Outage outage) throws Exception {
         Database database = target.open();
         database.reset();
         MemcachedOptions options = MemcachedOptions.defaults()

@@ -2,6 +2,7 @@ package dev.sqlstudy.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.db.Database;
 import dev.sqlstudy.db.DatabaseConfig;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
@@ -46,14 +47,14 @@ class PoolExhaustedTest {
     }
 
     static Stream<Arguments> cases() {
-        return Stream.of(Implementation.values())
+        return Stream.of(Impl.values())
                 .flatMap(impl -> Stream.of(Server.values()).map(server -> Arguments.of(impl, server)));
     }
 
-    @ParameterizedTest(name = "{0}, {1}")
+    @ParameterizedTest(name = "impl={0}, {1}")
     @MethodSource("cases")
     void count_whenEveryPooledConnectionIsTaken_failsWithATimeoutWithinTheConnectTimeout(
-            Implementation impl, Server server) throws SQLException {
+            Impl impl, Server server) throws SQLException {
         DatabaseConfig config = server.config.get()
                 .withMaximumPoolSize(POOL_SIZE)
                 .withTimeouts(CONNECT_TIMEOUT, Duration.ofSeconds(5));

@@ -1,7 +1,6 @@
 package dev.sqlstudy.stack;
 
 import dev.sqlstudy.db.DatabaseConfig;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -9,25 +8,31 @@ import java.util.Locale;
  * {@code ~/.sqlstudy}), {@code mem} (in-memory H2, gone when the process ends), {@code container}
  * (a MySQL-protocol container started with Testcontainers, image {@code $STUDY_CONTAINER_IMAGE})
  * or a JDBC URL of a MySQL-protocol server, with credentials from the options or
- * {@code STUDY_DB_USER} / {@code STUDY_DB_PASSWORD}.
+ * {@code STUDY_DB_USER} / {@code STUDY_DB_PASSWORD} ({@link StudyEnvironment}).
  *
  * @param config the database to open; {@code null} for a container, whose address is known only
  *               once it runs
  */
 public record DbTarget(String spec, DatabaseConfig config) {
 
-    public static DbTarget parse(String spec, String user, String password) {
+    /**
+     * Parses {@code --db}; {@code user} and {@code password} (the options, may be null) win over
+     * the environment's.
+     *
+     * @throws IllegalArgumentException naming {@code --db} when {@code spec} is none of the above
+     */
+    public static DbTarget parse(String spec, String user, String password, StudyEnvironment environment) {
         String value = spec == null ? "h2" : spec.strip();
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "h2" -> new DbTarget("h2", DatabaseConfig.h2File(studyHome().resolve("sqlstudy")));
+            case "h2" -> new DbTarget("h2", DatabaseConfig.h2File(environment.studyHome().resolve("sqlstudy")));
             case "mem" -> new DbTarget("mem", DatabaseConfig.h2InMemory("sqlstudy"));
             case "container" -> new DbTarget("container", null);
             default -> {
                 if (!value.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
                     throw new IllegalArgumentException("--db must be h2, mem, container or a JDBC URL, was '" + value + "'");
                 }
-                String resolvedUser = user != null ? user : System.getenv("STUDY_DB_USER");
-                String resolvedPassword = password != null ? password : System.getenv("STUDY_DB_PASSWORD");
+                String resolvedUser = user != null ? user : environment.dbUser();
+                String resolvedPassword = password != null ? password : environment.dbPassword();
                 yield new DbTarget(value, DatabaseConfig.of(value, resolvedUser, resolvedPassword));
             }
         };
@@ -41,14 +46,5 @@ public record DbTarget(String spec, DatabaseConfig config) {
     public String describe() {
         return isContainer() ? "container (" + dev.sqlstudy.container.MySqlContainers.configuredImage() + ")"
                 : config.safeUrl();
-    }
-
-    /** {@code $STUDY_HOME}, or {@code ~/.sqlstudy}. */
-    public static Path studyHome() {
-        String home = System.getenv("STUDY_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home);
-        }
-        return Path.of(System.getProperty("user.home"), ".sqlstudy");
     }
 }

@@ -1,11 +1,11 @@
 package dev.sqlstudy.stack;
 
-import dev.sqlstudy.cache.CacheBackend;
+import dev.sqlstudy.cache.CacheEvent;
+import dev.sqlstudy.cache.CacheKind;
+import dev.sqlstudy.cache.CacheSettings;
 import dev.sqlstudy.cache.CacheStats;
 import dev.sqlstudy.cache.CachedRepositories;
 import dev.sqlstudy.cache.Namespace;
-import dev.sqlstudy.cache.caffeine.CaffeineBackend;
-import dev.sqlstudy.cache.memcached.MemcachedBackend;
 import dev.sqlstudy.container.DatabaseContainer;
 import dev.sqlstudy.container.MySqlContainers;
 import dev.sqlstudy.db.Database;
@@ -46,18 +46,19 @@ public final class Stack implements AutoCloseable {
         this.container = container;
     }
 
+    /** The bare implementation over {@code target}: no cache. */
     public static Stack open(DbTarget target, Impl impl) {
-        return open(target, impl, CacheKind.NONE, null);
+        return open(target, impl, CacheKind.NONE, CacheSettings.defaults());
     }
 
     /**
      * Opens the database (pool + Flyway; sample data on a fresh one) and the implementation on it,
      * with {@code cache} in front.
      *
-     * @param memcachedServers {@code host:port[,host:port…]} for {@link CacheKind#MEMCACHED}
+     * @param settings where the remote caches are ({@link StudyEnvironment#cacheSettings()})
      * @throws DatabaseUnavailableException if the database (or Docker, for a container) is unavailable
      */
-    public static Stack open(DbTarget target, Impl impl, CacheKind cache, String memcachedServers) {
+    public static Stack open(DbTarget target, Impl impl, CacheKind cache, CacheSettings settings) {
         DatabaseContainer container = target.isContainer() ? startContainer() : null;
         DatabaseConfig config = container != null ? container.config() : target.config();
         Database database;
@@ -68,7 +69,7 @@ public final class Stack implements AutoCloseable {
             throw e;
         }
         try {
-            return new Stack(database, impl, cache, decorate(impl, database, cache, memcachedServers), true, container);
+            return new Stack(database, impl, cache, decorate(impl, database, cache, settings), true, container);
         } catch (RuntimeException e) {
             database.close();
             closeQuietly(container);
@@ -78,10 +79,11 @@ public final class Stack implements AutoCloseable {
 
     /**
      * An implementation over a database someone else owns and closes (the benchmark shares one
-     * database across the stacks it measures).
+     * database across the stacks it measures; the test matrix shares one per leg). Closing the
+     * stack closes the implementation and the cache clients it opened, never the database.
      */
-    public static Stack over(Database database, Impl impl, CacheKind cache, String memcachedServers) {
-        return new Stack(database, impl, cache, decorate(impl, database, cache, memcachedServers), false, null);
+    public static Stack over(Database database, Impl impl, CacheKind cache, CacheSettings settings) {
+        return new Stack(database, impl, cache, decorate(impl, database, cache, settings), false, null);
     }
 
     private static DatabaseContainer startContainer() {
@@ -93,21 +95,15 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private static Repositories decorate(Impl impl, Database database, CacheKind cache, String memcachedServers) {
+    private static Repositories decorate(Impl impl, Database database, CacheKind cache, CacheSettings settings) {
         Repositories repositories = impl.open(database.dataSource());
-        if (cache == CacheKind.NONE) {
-            return repositories;
-        }
         try {
-            CacheBackend backend = switch (cache) {
-                case CAFFEINE -> CaffeineBackend.create();
-                // Entries are domain records, the same whichever implementation read them, so
-                // implementations share them; databases must not: the key prefix names the database.
-                case MEMCACHED -> MemcachedBackend.connect(memcachedServers == null ? "127.0.0.1:11211" : memcachedServers)
-                        .withKeyPrefix("sqlstudy-" + databaseTag(database.config()));
-                case NONE -> throw new AssertionError();
-            };
-            return new CachedRepositories(repositories, backend);
+            // Entries are domain records, the same whichever implementation read them, so
+            // implementations share them; databases must not: the key prefix names the database.
+            CacheSettings forThisDatabase = settings.withKeyPrefix(settings.keyPrefix() + "-" + databaseTag(database.config()));
+            return cache.open(forThisDatabase)
+                    .<Repositories>map(backend -> new CachedRepositories(repositories, backend))
+                    .orElse(repositories);
         } catch (RuntimeException e) {
             repositories.close();
             throw e;
@@ -155,14 +151,9 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** The cache's counters; all zero without a cache. */
-    public CacheStatistics cacheStatistics() {
-        if (cached == null) {
-            return CacheStatistics.NONE;
-        }
-        CacheStats stats = cached.stats();
-        return new CacheStatistics(stats.hits(), stats.misses(), stats.loads(), stats.invalidations(),
-                stats.evictions(), stats.errors());
+    /** The cache's counters since the stack opened; {@link CacheStats#ZERO} without a cache. */
+    public CacheStats cacheStats() {
+        return cached == null ? CacheStats.ZERO : cached.stats();
     }
 
     /** Calls {@code listener} for every cache event until the handle is closed; nothing without a cache. */
@@ -171,7 +162,12 @@ public final class Stack implements AutoCloseable {
             return () -> {
             };
         }
-        return cached.onEvent(e -> listener.accept(new CacheEvent(e.type().toString(), e.key())));
+        return cached.onEvent(listener);
+    }
+
+    /** The implementation's repositories, with the cache in front when there is one. */
+    public Repositories repositories() {
+        return repositories;
     }
 
     public HostRepository hosts() {

@@ -1,7 +1,5 @@
 package dev.sqlstudy.contract.services;
 
-import dev.sqlstudy.contract.TestDatabase;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.opentest4j.TestAbortedException;
 
 /**
  * A private {@code redis-server} on a free loopback port, without persistence, that a test kills
@@ -181,17 +178,7 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     static String binary(String name) {
-        for (String dir : List.of("/usr/bin", "/usr/local/bin", "/usr/sbin", "/opt/homebrew/bin")) {
-            File candidate = new File(dir, name);
-            if (candidate.canExecute()) {
-                return candidate.getPath();
-            }
-        }
-        String reason = "the " + name + " binary is not installed (apt-get install -y redis-server)";
-        if (TestDatabase.ci()) {
-            throw new IllegalStateException("CI=true requires the Redis legs, but " + reason);
-        }
-        throw new TestAbortedException("Redis leg skipped: " + reason);
+        return TestServices.binary(name, "the redis legs", "apt-get install -y redis-server");
     }
 
     public static void sleep(long millis) {

@@ -1,6 +1,5 @@
-package dev.sqlstudy.fault;
+package dev.sqlstudy.contract.services;
 
-import dev.sqlstudy.contract.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -20,13 +19,12 @@ import org.opentest4j.TestAbortedException;
 /**
  * A private memcached server on a free loopback port that a test kills ({@code SIGKILL}: its memory
  * is gone), restarts on the same port, or freezes ({@code SIGSTOP}: connections stay open, nothing
- * answers, and the items it holds survive until {@code SIGCONT}). Copied from the cache layer's
- * test helper of the same name, plus the signals. Without the {@code memcached} binary the test is
- * skipped with the reason — and fails when {@code CI=true}.
+ * answers, and the items it holds survive until {@code SIGCONT}). Without the {@code memcached}
+ * binary the test is skipped with the reason — and fails when {@code CI=true} ({@link TestServices}).
  */
-final class MemcachedProcess implements AutoCloseable {
+public final class MemcachedProcess implements AutoCloseable {
 
-    static final String HOST = "127.0.0.1";
+    public static final String HOST = "127.0.0.1";
 
     private final int port;
     private Process process;
@@ -36,14 +34,14 @@ final class MemcachedProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static MemcachedProcess start() {
+    public static MemcachedProcess start() {
         MemcachedProcess server = new MemcachedProcess(freePort());
         server.restart();
         return server;
     }
 
     /** A port nobody listens on (bound, then released). */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -52,17 +50,17 @@ final class MemcachedProcess implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:port}, as {@code MemcachedBackend.connect} takes it. */
-    String address() {
+    public String address() {
         return HOST + ":" + port;
     }
 
     /** How spymemcached names this server: {@code /127.0.0.1:port}. */
-    String socketAddress() {
+    public String socketAddress() {
         return "/" + address();
     }
 
     /** Starts (again) on the same port, with empty memory, and waits until it accepts connections. */
-    void restart() {
+    public void restart() {
         List<String> command = new ArrayList<>(List.of(binary(), "-l", HOST, "-p", Integer.toString(port),
                 "-U", "0", "-m", "16", "-t", "1"));
         if ("root".equals(System.getProperty("user.name"))) {
@@ -81,14 +79,14 @@ final class MemcachedProcess implements AutoCloseable {
                 socket.connect(new InetSocketAddress(HOST, port), 200);
                 return;
             } catch (IOException notYet) {
-                Load.pause(20);
+                TestServices.pause(20);
             }
         }
         throw new IllegalStateException("memcached on port " + port + " did not start");
     }
 
     /** {@code kill -9}: the server and everything it held are gone; the port refuses connections. */
-    void kill() {
+    public void kill() {
         if (process != null) {
             process.destroyForcibly();   // SIGKILL on Unix
             try {
@@ -104,13 +102,13 @@ final class MemcachedProcess implements AutoCloseable {
     }
 
     /** {@code kill -STOP}: the process keeps its memory and its connections but answers nothing. */
-    void freeze() {
+    public void freeze() {
         signal("STOP");
         frozen = true;
     }
 
     /** {@code kill -CONT}: the frozen process answers again, with whatever it held. */
-    void thaw() {
+    public void thaw() {
         signal("CONT");
         frozen = false;
     }
@@ -137,7 +135,7 @@ final class MemcachedProcess implements AutoCloseable {
      * The raw bytes this server holds under {@code key}, read with the text protocol on a connection
      * of our own (not through the backend under test), or null when it holds nothing there.
      */
-    byte[] rawGet(String key) {
+    public byte[] rawGet(String key) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, port), 1_000);
             socket.setSoTimeout(2_000);
@@ -161,10 +159,33 @@ final class MemcachedProcess implements AutoCloseable {
     }
 
     /**
+     * The connections this server has open now ({@code stats curr_connections}), the one this call
+     * makes and the listening socket included: compare two readings, not one with zero.
+     */
+    public int currentConnections() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 1_000);
+            socket.setSoTimeout(2_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("stats\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            for (String line = readLine(in); !line.equals("END") && !line.isEmpty(); line = readLine(in)) {
+                if (line.startsWith("STAT curr_connections ")) {
+                    return Integer.parseInt(line.substring("STAT curr_connections ".length()).strip());
+                }
+            }
+            throw new IllegalStateException("memcached on port " + port + " reported no curr_connections");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read stats from memcached on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The port of the host the cache stored under {@code key} ({@code SQS1}, the generation, the
      * JSON of a host), as this server holds it now; empty when it holds nothing there.
      */
-    Optional<Integer> hostPortAt(String key) {
+    public Optional<Integer> hostPortAt(String key) {
         byte[] item = rawGet(key);
         if (item == null) {
             return Optional.empty();
@@ -201,16 +222,6 @@ final class MemcachedProcess implements AutoCloseable {
     }
 
     private static String binary() {
-        for (String dir : List.of("/usr/bin", "/usr/local/bin", "/usr/sbin", "/opt/homebrew/bin")) {
-            File candidate = new File(dir, "memcached");
-            if (candidate.canExecute()) {
-                return candidate.getPath();
-            }
-        }
-        String reason = "the memcached binary is not installed (apt-get install -y memcached)";
-        if (TestDatabase.ci()) {
-            throw new IllegalStateException("CI=true requires the memcached fault tests, but " + reason);
-        }
-        throw new TestAbortedException("memcached fault test skipped: " + reason);
+        return TestServices.binary("memcached", "the memcached legs", "apt-get install -y memcached");
     }
 }

@@ -1,5 +1,8 @@
-package dev.sqlstudy.cache;
+package dev.sqlstudy.stack;
 
+import dev.sqlstudy.cache.CacheKind;
+import dev.sqlstudy.cache.CacheSettings;
+import dev.sqlstudy.cache.TestCaches;
 import dev.sqlstudy.contract.HostRepositoryContract;
 import dev.sqlstudy.contract.TestDatabase;
 import dev.sqlstudy.db.Database;
@@ -9,15 +12,15 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The whole host contract through the cache: a decorated repository is indistinguishable from a bare one. */
-@ParameterizedClass(name = "{0}, {1}, {2}")
-@MethodSource("dev.sqlstudy.cache.CacheMatrix#legs")
+@ParameterizedClass(name = "impl={0}, cache={1}, {2}")
+@MethodSource("dev.sqlstudy.stack.StackMatrix#cachedLegs")
 class CachedHostRepositoryContractTest extends HostRepositoryContract {
 
-    private final Implementation impl;
-    private final CacheLeg cache;
-    private CachedRepositories repositories;
+    private final Impl impl;
+    private final CacheKind cache;
+    private Stack stack;
 
-    CachedHostRepositoryContractTest(Implementation impl, CacheLeg cache, TestDatabase database) {
+    CachedHostRepositoryContractTest(Impl impl, CacheKind cache, TestDatabase database) {
         super(database);
         this.impl = impl;
         this.cache = cache;
@@ -25,14 +28,16 @@ class CachedHostRepositoryContractTest extends HostRepositoryContract {
 
     @Override
     protected HostRepository createRepository(Database database) {
-        repositories = new CachedRepositories(impl.open(database.dataSource()), cache.open());
-        return repositories.hosts();
+        CacheSettings settings = TestCaches.settings();
+        TestCaches.require(cache, settings);
+        stack = Stack.over(database, impl, cache, settings);
+        return stack.hosts();
     }
 
     @AfterEach
     void closeCache() {
-        if (repositories != null) {
-            repositories.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 }

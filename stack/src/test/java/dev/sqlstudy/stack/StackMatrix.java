@@ -1,0 +1,29 @@
+package dev.sqlstudy.stack;
+
+import dev.sqlstudy.cache.CacheKind;
+import dev.sqlstudy.contract.TestDatabase;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * The product the cached contract runs over — {@link Impl} × {@link CacheKind} × database, the
+ * same axes the CLI and the benchmark take — named like {@code impl=jdbc, cache=memcached, db=MariaDB}.
+ * A new constant on either axis joins every leg here. The bare implementations ({@code cache=none})
+ * run their contract in their own modules.
+ */
+final class StackMatrix {
+
+    private StackMatrix() {
+    }
+
+    /** The databases of the cache matrix (the container legs belong to db-container's suite). */
+    static final List<TestDatabase> DATABASES = List.of(TestDatabase.H2, TestDatabase.MARIADB);
+
+    static Stream<Arguments> cachedLegs() {
+        return Arrays.stream(Impl.values()).flatMap(impl ->
+                CacheKind.decorators().stream().flatMap(cache ->
+                        DATABASES.stream().map(db -> Arguments.of(impl, cache, db))));
+    }
+}
