@@ -369,7 +369,7 @@ public final class RedisBackend implements CacheBackend {
             item = commands.get(redisKey).get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RedisCommandExecutionException refused && String.valueOf(refused.getMessage()).startsWith("WRONGTYPE")) {
-                foreign(commands, key, "a Redis " + "non-string value");
+                foreign(commands, key, "a Redis value that is not a string");
                 return false;
             }
             throw e;
@@ -494,9 +494,9 @@ public final class RedisBackend implements CacheBackend {
      * A counter that is missing (never used, evicted, or the server restarted empty) starts at a
      * random value: values tagged with a generation of the lost counter then never match again.
      */
-    private static Long startGeneration(RedisClusterAsyncCommands<String, byte[]> commands, String generationKey,
-                                        Deadline deadline) throws Exception {
-        long start = ItemFormat.startingGeneration(new SecureRandom());
+    private Long startGeneration(RedisClusterAsyncCommands<String, byte[]> commands, String generationKey,
+                                 Deadline deadline) throws Exception {
+        long start = ItemFormat.startingGeneration(random);
         String set = commands.set(generationKey, ItemFormat.counter(start), SetArgs.Builder.nx())
                 .get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         return "OK".equals(set) ? Long.valueOf(start)
