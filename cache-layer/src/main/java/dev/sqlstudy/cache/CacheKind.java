@@ -3,6 +3,8 @@ package dev.sqlstudy.cache;
 import dev.sqlstudy.cache.caffeine.CaffeineBackend;
 import dev.sqlstudy.cache.memcached.MemcachedBackend;
 import dev.sqlstudy.cache.memcached.MemcachedOptions;
+import dev.sqlstudy.cache.redis.RedisBackend;
+import dev.sqlstudy.cache.redis.RedisOptions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +44,21 @@ public enum CacheKind {
         @Override
         public Optional<String> servers(CacheSettings settings) {
             return Optional.of(settings.memcachedServers());
+        }
+    },
+    /** Redis through Lettuce, one server or a Redis Cluster: shared by every process on the same servers. */
+    REDIS("redis", true) {
+        @Override
+        public Optional<CacheBackend> open(CacheSettings settings) {
+            // connect(servers, options, prefix) returns the backend that owns the Lettuce client and its
+            // threads; closing it shuts them down (a withKeyPrefix view would own nothing).
+            return Optional.of(RedisBackend.connect(settings.redisServers(), RedisOptions.defaults()
+                    .withOperationTimeout(settings.operationTimeout()), settings.keyPrefix()));
+        }
+
+        @Override
+        public Optional<String> servers(CacheSettings settings) {
+            return Optional.of(settings.redisServers());
         }
     };
 
