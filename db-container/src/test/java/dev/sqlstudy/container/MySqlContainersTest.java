@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sqlstudy.db.Database;
+import dev.sqlstudy.db.DatabaseConfig;
+import dev.sqlstudy.domain.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -141,6 +143,19 @@ class MySqlContainersTest {
         assertThat(login(container, freshUser(container), "sslMode=DISABLED&allowPublicKeyRetrieval=true"))
                 .as("what DatabaseContainer's URL does: no TLS, key retrieval allowed")
                 .isTrue();
+    }
+
+    /** What a user sees when a URL that works on MariaDB meets MySQL without TLS: how to fix it. */
+    @Test
+    void open_onMySqlWithoutTlsOrKeyRetrieval_failsUnavailableSayingWhatToAdd() throws SQLException {
+        DatabaseContainer container = running(ContainerKind.MYSQL);
+        String user = freshUser(container);
+        String url = container.config().jdbcUrl().replaceFirst("\\?.*$", "") + "?sslMode=DISABLED";
+
+        assertThatThrownBy(() -> Database.open(DatabaseConfig.of(url, user, "secret")))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("Public Key Retrieval is not allowed")
+                .hasMessageContaining("allowPublicKeyRetrieval=true");
     }
 
     /** MariaDB 10.11 has no caching_sha2_password and, as Debian ships it, no TLS certificate. */

@@ -85,11 +85,21 @@ public final class Database implements AutoCloseable {
                     }
                     continue;
                 }
-                throw new DatabaseUnavailableException("cannot connect to " + config.safeUrl() + ": "
-                        + SqlErrors.oneLine(SqlErrors.rootMessage(e)), e);
+                String cause = SqlErrors.oneLine(SqlErrors.rootMessage(e));
+                throw new DatabaseUnavailableException("cannot connect to " + config.safeUrl() + ": " + cause
+                        + (cause.contains(PUBLIC_KEY_RETRIEVAL) ? PUBLIC_KEY_ADVICE : ""), e);
             }
         }
     }
+
+    /**
+     * Connector/J's refusal when a MySQL 8+ user (caching_sha2_password) logs in without TLS and
+     * the driver may not fetch the server's RSA key. MariaDB's mysql_native_password never needs
+     * it, so a URL that works on MariaDB can fail this way on MySQL.
+     */
+    private static final String PUBLIC_KEY_RETRIEVAL = "Public Key Retrieval is not allowed";
+    private static final String PUBLIC_KEY_ADVICE = " (MySQL's caching_sha2_password needs TLS, or"
+            + " allowPublicKeyRetrieval=true in the URL when TLS is off)";
 
     /** H2's "Database may be already in use": the file is locked by another process. */
     private static final int H2_DATABASE_IN_USE = 90020;

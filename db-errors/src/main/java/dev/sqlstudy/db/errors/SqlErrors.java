@@ -22,7 +22,9 @@ import java.util.Map;
  * reports — which unique constraint was hit — is found by looking for our own constraint names
  * in the driver's message, as Hibernate's {@code ViolatedConstraintNameExtractor} does. Constraint
  * names contain underscores, which no valid hostname or IP literal can, so user data in the
- * message can never be mistaken for one.
+ * message can never be mistaken for one. MySQL 8+ qualifies the key with its table ({@code for key
+ * 'hosts.uk_hosts_hostname'}), MariaDB does not ({@code for key 'uk_hosts_hostname'}): looking for
+ * the name inside the message reads both.
  */
 public final class SqlErrors {
 
