@@ -101,6 +101,11 @@ public final class StudyCommand implements Callable<Integer> {
                     + CacheSettings.DEFAULT_MEMCACHED + ").")
     private String memcached;
 
+    @Option(names = "--redis", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT[,…]",
+            description = "Redis for --cache redis: one server, or the nodes of a Redis Cluster (default $STUDY_REDIS or "
+                    + CacheSettings.DEFAULT_REDIS + ").")
+    private String redis;
+
     @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "table (default) or json: exactly one JSON document on stdout.")
     private Format format;
@@ -153,7 +158,10 @@ public final class StudyCommand implements Callable<Integer> {
     /** The cache servers: the options, else the environment's, else the defaults. */
     CacheSettings cacheSettings() {
         CacheSettings settings = environment.cacheSettings();
-        return memcached == null ? settings : settings.withMemcachedServers(memcached);
+        if (memcached != null) {
+            settings = settings.withMemcachedServers(memcached);
+        }
+        return redis == null ? settings : settings.withRedisServers(redis);
     }
 
     /** memcached servers given by {@code --memcached} or {@code $STUDY_MEMCACHED}; null when neither is. */

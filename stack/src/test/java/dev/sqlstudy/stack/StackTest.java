@@ -37,7 +37,7 @@ class StackTest {
     @Test
     void parse_unknownCache_namesTheChoices() {
         assertThatThrownBy(() -> CacheKind.parse("ehcache"))
-                .hasMessageStartingWith("unknown cache 'ehcache' (one of none, caffeine, memcached");
+                .hasMessageStartingWith("unknown cache 'ehcache' (one of none, caffeine, memcached, redis");
     }
 
     @Test
@@ -90,6 +90,13 @@ class StackTest {
         assertThat(NO_VARIABLES.cacheSettings().memcachedServers()).isEqualTo(CacheSettings.DEFAULT_MEMCACHED);
         assertThat(StudyEnvironment.of(Map.of("STUDY_MEMCACHED", " 10.0.0.1:11311 ")).cacheSettings().memcachedServers())
                 .isEqualTo("10.0.0.1:11311");
+    }
+
+    @Test
+    void cacheSettings_redisServers_comeFromStudyRedisOrTheDefault() {
+        assertThat(NO_VARIABLES.cacheSettings().redisServers()).isEqualTo(CacheSettings.DEFAULT_REDIS);
+        assertThat(StudyEnvironment.of(Map.of("STUDY_REDIS", "127.0.0.1:7000,127.0.0.1:7001")).cacheSettings().redisServers())
+                .isEqualTo("127.0.0.1:7000,127.0.0.1:7001");
     }
 
     @Test
