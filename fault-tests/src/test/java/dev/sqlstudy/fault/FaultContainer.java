@@ -29,14 +29,6 @@ final class FaultContainer {
     private FaultContainer() {
     }
 
-    /**
-     * The MariaDB container: the server the measured figures in the README's "What fails how"
-     * come from. Tests that take a {@link ContainerKind} use {@link #get(ContainerKind)}.
-     */
-    static DatabaseContainer get() {
-        return get(ContainerKind.MARIADB);
-    }
-
     /** This kind's fault container, started on first use. */
     static synchronized DatabaseContainer get(ContainerKind kind) {
         if (!CONTAINERS.containsKey(kind) && !PROBLEMS.containsKey(kind)) {
