@@ -616,6 +616,8 @@ public abstract class HostRepositoryContract extends ContractSupport {
 
         @Test
         void unitOfWork_afterAFailedStatement_refusesFurtherWork() {
+            hosts.count();
+            long warmCount = statementsOf(() -> hosts.count());
             try (HostTransaction tx = hosts.begin()) {
                 tx.add(NewHost.of("kept-until-rollback", "10.0.0.1"));
                 assertThatThrownBy(() -> tx.add(NewHost.of("ubuntu", "10.0.0.2"))).isInstanceOf(DuplicateException.class);
@@ -631,6 +633,10 @@ public abstract class HostRepositoryContract extends ContractSupport {
                         .isInstanceOf(IllegalStateException.class);
             }
             assertThat(tables.hosts()).isEqualTo(HOSTS);
+            Counted<Long> count = counted(() -> hosts.count());
+            assertThat(count.result()).isEqualTo(3);
+            assertThat(count.statements()).as("statements of a count that was warm before the unit: closing it "
+                    + "invalidated nothing a cache in front held").isEqualTo(warmCount);
         }
 
         @Test
