@@ -56,6 +56,16 @@ final class Trace implements AutoCloseable {
         return stack.database().statements().statements();
     }
 
+    /** Commits since the trace started (of a JDBC connection: a unit of work's, or an auto-committed write's when the driver calls it). */
+    long commits() {
+        return stack.database().statements().commits();
+    }
+
+    /** Rollbacks since the trace started. */
+    long rollbacks() {
+        return stack.database().statements().rollbacks();
+    }
+
     /** The cache's counters since the trace started. */
     CacheStats cache() {
         return stack.cacheStats().minus(cacheBaseline);

@@ -1,0 +1,793 @@
+package dev.sqlstudy.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqlstudy.cache.CacheKind;
+import dev.sqlstudy.cache.CacheStats;
+import dev.sqlstudy.stack.Impl;
+import dev.sqlstudy.stack.Stack;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one captured action (or the demo's walk) on every stack of {@code --impls} × {@code --caches}
+ * over one database, and prints what each did: the table or the one JSON document cli/README.md
+ * documents for {@code compare}.
+ *
+ * <p>All stacks share one open database (the first implementation's bare stack opens it, and a
+ * container with {@code --db container}); each compared stack is {@link Stack#over} it. The counts are
+ * the database's {@link dev.sqlstudy.db.StatementCounter}'s, so they are what reached the driver —
+ * the same numbers {@code --explain} prints — and stacks run one after the other, never at once.
+ */
+final class Comparison {
+
+    /** Differences of one answer listed below the table before "… and N more". */
+    private static final int DIFFERENCES_SHOWN = 5;
+
+    /** Parameters of one statement shown in the table's SQL section before "…" (JSON has them all). */
+    private static final int PARAMETERS_SHOWN = 100;
+
+    private Comparison() {
+    }
+
+    /** {@code --impls} and {@code --caches} as given; empty when not given. */
+    record Axes(List<Impl> impls, List<CacheKind> caches) {
+
+        List<Impl> implsOrDefault() {
+            return impls.isEmpty() ? List.of(Impl.values()) : impls;
+        }
+
+        /** The default is no cache: the implementations side by side. */
+        List<CacheKind> cachesOrDefault() {
+            return caches.isEmpty() ? List.of(CacheKind.NONE) : caches;
+        }
+
+        /** A combination the user named, both halves: one that cannot be opened is their error, not a gap. */
+        boolean named() {
+            return !impls.isEmpty() && !caches.isEmpty();
+        }
+    }
+
+    /** The compared command: its words, its captured action, and whether it writes ({@link Writes}). */
+    record Job(String command, StudyCommand.Action action, boolean writes) {
+    }
+
+    /** What the warm runs of a read did, together. */
+    record Warm(int runs, long statements, long commits, long rollbacks, CacheStats cache) {
+    }
+
+    /**
+     * What one stack did on its first run — the answer or the failure, the SQL and cache events in
+     * order, the counts — and, for a read, on its warm runs. For the demo, its steps.
+     */
+    record Outcome(Impl impl, CacheKind cache, Result result, Throwable failure, List<String> events,
+                   long statements, long commits, long rollbacks, CacheStats cacheStats, Warm warm, double millis,
+                   List<DemoCommand.Step> steps) {
+
+        String label() {
+            return impl + "/" + cache;
+        }
+
+        int exit() {
+            return failure == null ? ExitCode.OK : Errors.exitCode(failure);
+        }
+
+        /** What reached the database: every statement (a batch once), every commit and rollback. */
+        long roundTrips() {
+            return statements + commits + rollbacks;
+        }
+
+        String error() {
+            if (failure == null) {
+                return null;
+            }
+            String message = failure.getMessage();
+            return Errors.oneLine(message == null || message.isBlank() ? failure.getClass().getSimpleName() : message);
+        }
+
+        /** Whether this stack did what {@code baseline} did: the same answer, or a failure with the same exit code. */
+        boolean sameAs(Outcome baseline) {
+            if (failure != null || baseline.failure != null) {
+                return exit() == baseline.exit();
+            }
+            if (steps != null) {
+                return stepsDiffering(baseline).isEmpty();
+            }
+            return result.json().equals(baseline.result.json());
+        }
+
+        /** The demo steps (numbers) whose answers differ from {@code baseline}'s, or that one of the two did not reach. */
+        List<Integer> stepsDiffering(Outcome baseline) {
+            List<Integer> differing = new ArrayList<>();
+            for (int i = 0; i < Math.max(steps.size(), baseline.steps.size()); i++) {
+                if (i >= steps.size() || i >= baseline.steps.size()
+                        || !steps.get(i).result().json().equals(baseline.steps.get(i).result().json())) {
+                    differing.add(i + 1);
+                }
+            }
+            return differing;
+        }
+
+        CacheStats cacheTotal() {
+            return warm == null ? cacheStats : cacheStats.plus(warm.cache());
+        }
+    }
+
+    // ---- running ----------------------------------------------------------------------------
+
+    /** Runs {@code job} on every stack and prints the comparison; returns the worst exit code. */
+    static int run(StudyCommand root, PrintWriter out, PrintWriter err, Axes axes, Integer repeat, Job job) {
+        Totals totals = new Totals();
+        int code;
+        try (Stacks stacks = Stacks.open(root, axes)) {
+            List<String> notes = new ArrayList<>(stacks.notes);
+            if (job.writes() && repeat != null) {
+                notes.add("'" + job.command() + "' writes: it runs once on each stack, from the sample data; "
+                        + "--repeat applies to reads");
+            }
+            int warmRuns = job.writes() ? 0 : repeat == null ? CompareCommand.DEFAULT_REPEAT : repeat;
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Stack stack : stacks.compared) {
+                Outcome outcome = runOn(stack, job, warmRuns, explainSink(root, err, stack));
+                totals.add(outcome);
+                if (outcomes.isEmpty() && outcome.exit() == ExitCode.USAGE) {
+                    // Input the domain refuses (a bad hostname, a bad CSV line) is refused before any SQL, the same on
+                    // every stack (DESIGN: validated once, in the domain): the input's error, not a stack's.
+                    code = Errors.report(outcome.failure(), err, root.verbose());
+                    return finish(root, err, totals, code);
+                }
+                StudyCommand.warnOnCacheErrors(err, stack.cache(), outcome.cacheTotal());
+                outcomes.add(outcome);
+            }
+            Report report = new Report(job.command(), stacks.database, notes, outcomes, job.writes(), warmRuns);
+            if (root.format() == StudyCommand.Format.JSON) {
+                out.println(StudyCommand.JSON.writeValueAsString(report.json()));
+            } else {
+                out.print(report.table());
+            }
+            out.flush();
+            code = report.worstExit();
+        } catch (Exception e) {
+            code = Errors.report(e, err, root.verbose());
+        }
+        return finish(root, err, totals, code);
+    }
+
+    /** Walks the demo on every stack and prints the walks step by step, lined up; returns the worst exit code. */
+    static int runDemo(StudyCommand root, PrintWriter out, PrintWriter err, Axes axes, Integer repeat) {
+        Totals totals = new Totals();
+        int code;
+        try (Stacks stacks = Stacks.open(root, axes)) {
+            List<String> notes = new ArrayList<>(stacks.notes);
+            if (repeat != null) {
+                notes.add("the demo writes: each stack walks it once, from the sample data; --repeat applies to reads");
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Stack stack : stacks.compared) {
+                Outcome outcome = walkOn(stack, explainSink(root, err, stack));
+                totals.add(outcome);
+                StudyCommand.warnOnCacheErrors(err, stack.cache(), outcome.cacheTotal());
+                outcomes.add(outcome);
+            }
+            Report report = new Report("demo", stacks.database, notes, outcomes, true, 0);
+            if (root.format() == StudyCommand.Format.JSON) {
+                out.println(StudyCommand.JSON.writeValueAsString(report.json()));
+            } else {
+                out.print(report.demoTable());
+            }
+            out.flush();
+            code = report.worstExit();
+        } catch (Exception e) {
+            code = Errors.report(e, err, root.verbose());
+        }
+        return finish(root, err, totals, code);
+    }
+
+    private static int finish(StudyCommand root, PrintWriter err, Totals totals, int code) {
+        if (root.explain()) {
+            err.println(Trace.summary(totals.statements, totals.hits, totals.misses));
+        }
+        err.flush();
+        return code;
+    }
+
+    /** With {@code --explain}, every line as it happens, after the stack it happened on. */
+    private static Consumer<String> explainSink(StudyCommand root, PrintWriter err, Stack stack) {
+        if (!root.explain()) {
+            return null;
+        }
+        String prefix = "[" + stack.impl() + "/" + stack.cache() + "] ";
+        return line -> {
+            err.println(prefix + line);
+            err.flush();
+        };
+    }
+
+    /**
+     * The same start for every stack: a write after a reset to the sample data, a read on the data as
+     * it is; either way with the stack's cache emptied, so its first run is a cold one.
+     */
+    private static Outcome runOn(Stack stack, Job job, int warmRuns, Consumer<String> sink) {
+        try {
+            if (job.writes()) {
+                stack.reset();
+            } else {
+                stack.clearCache();
+            }
+        } catch (RuntimeException e) {
+            return new Outcome(stack.impl(), stack.cache(), null, e, List.of(), 0, 0, 0, CacheStats.ZERO, null, 0, null);
+        }
+        try (Trace trace = new Trace(stack, sink)) {
+            Result result = null;
+            Throwable failure = null;
+            long start = System.nanoTime();
+            try {
+                result = job.action().run(stack, trace);
+            } catch (Exception e) {
+                failure = e;
+            }
+            long first = System.nanoTime() - start;
+            List<String> events = trace.drain();
+            long statements = trace.statements();
+            long commits = trace.commits();
+            long rollbacks = trace.rollbacks();
+            CacheStats cache = trace.cache();
+            if (warmRuns == 0) {
+                return new Outcome(stack.impl(), stack.cache(), result, failure, events, statements, commits, rollbacks,
+                        cache, null, millis(first), null);
+            }
+            long[] times = new long[warmRuns];
+            for (int i = 0; i < warmRuns; i++) {
+                long warmStart = System.nanoTime();
+                try {
+                    job.action().run(stack, trace);
+                } catch (Exception sameAsTheFirstRun) {
+                    // A read that failed cold fails warm too (not found stays not found); the first run's is reported.
+                }
+                times[i] = System.nanoTime() - warmStart;
+                trace.drain();
+            }
+            Warm warm = new Warm(warmRuns, trace.statements() - statements, trace.commits() - commits,
+                    trace.rollbacks() - rollbacks, trace.cache().minus(cache));
+            return new Outcome(stack.impl(), stack.cache(), result, failure, events, statements, commits, rollbacks,
+                    cache, warm, median(times), null);
+        }
+    }
+
+    private static Outcome walkOn(Stack stack, Consumer<String> sink) {
+        try (Trace trace = new Trace(stack, sink)) {
+            List<DemoCommand.Step> steps = new ArrayList<>();
+            Throwable failure = null;
+            long start = System.nanoTime();
+            try {
+                new DemoCommand.Walk(stack, trace).run(steps::add);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            long elapsed = System.nanoTime() - start;
+            return new Outcome(stack.impl(), stack.cache(), null, failure, List.of(), trace.statements(), trace.commits(),
+                    trace.rollbacks(), trace.cache(), null, millis(elapsed), List.copyOf(steps));
+        }
+    }
+
+    static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double middle = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        return millis(middle);
+    }
+
+    /** Milliseconds, to the microsecond. */
+    private static double millis(double nanos) {
+        return BigDecimal.valueOf(nanos / 1_000_000.0).setScale(3, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** The {@code --explain} summary's counts over every stack and run. */
+    private static final class Totals {
+        long statements;
+        long hits;
+        long misses;
+
+        void add(Outcome outcome) {
+            statements += outcome.statements() + (outcome.warm() == null ? 0 : outcome.warm().statements());
+            CacheStats cache = outcome.cacheTotal();
+            hits += cache.hits();
+            misses += cache.misses();
+        }
+    }
+
+    /** The compared stacks over one database, and what was left out. */
+    private static final class Stacks implements AutoCloseable {
+
+        final Stack owner;
+        final String database;
+        final List<Stack> compared = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+
+        private Stacks(Stack owner) {
+            this.owner = owner;
+            this.database = owner.database().vendor() + " " + owner.database().config().safeUrl();
+        }
+
+        static Stacks open(StudyCommand root, Axes axes) {
+            StudyCommand.Choices choices = root.choices();
+            // Opens the database once (pool, Flyway, a container for --db container) for every stack to share.
+            Stack owner = new StudyCommand.Choices(Impl.values()[0], CacheKind.NONE, choices.db(), choices.cacheSettings()).open();
+            Stacks stacks = new Stacks(owner);
+            try {
+                for (Impl impl : axes.implsOrDefault()) {
+                    for (CacheKind cache : axes.cachesOrDefault()) {
+                        stacks.add(root, axes, impl, cache, choices);
+                    }
+                }
+                if (stacks.compared.isEmpty()) {
+                    throw Errors.Failure.usage("no stack to compare: " + String.join("; ", stacks.notes), null);
+                }
+                return stacks;
+            } catch (RuntimeException e) {
+                stacks.close();
+                throw e;
+            }
+        }
+
+        private void add(StudyCommand root, Axes axes, Impl impl, CacheKind cache, StudyCommand.Choices choices) {
+            try {
+                compared.add(Stack.over(owner.database(), impl, cache, choices.cacheSettings(),
+                        repositories -> root.wrapper().wrap(impl, cache, repositories)));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // A combination the stack cannot serve (a framework's own cache under another framework).
+                if (axes.named()) {
+                    throw Errors.Failure.usage("cannot compare " + impl + "/" + cache + ": " + e.getMessage(), e);
+                }
+                notes.add("left out " + impl + "/" + cache + " (" + Errors.oneLine(String.valueOf(e.getMessage())) + ")");
+            }
+        }
+
+        @Override
+        public void close() {
+            for (Stack stack : compared) {
+                try {
+                    stack.close();
+                } catch (RuntimeException e) {
+                    // Closing one stack's implementation cannot change what the others answered.
+                }
+            }
+            owner.close();
+        }
+    }
+
+    // ---- printing ---------------------------------------------------------------------------
+
+    /** The outcomes of one comparison, as a table or the JSON document. */
+    private record Report(String command, String database, List<String> notes, List<Outcome> outcomes,
+                          boolean writes, int warmRuns) {
+
+        /** Raw JDBC's stack (the first with jdbc), the one every answer is compared with; else the first stack. */
+        Outcome baseline() {
+            return outcomes.stream().filter(o -> o.impl() == Impl.JDBC).findFirst().orElse(outcomes.get(0));
+        }
+
+        boolean hasJdbc() {
+            return baseline().impl() == Impl.JDBC;
+        }
+
+        int worstExit() {
+            return outcomes.stream().mapToInt(Outcome::exit).max().orElse(ExitCode.OK);
+        }
+
+        boolean anyCache() {
+            return outcomes.stream().anyMatch(o -> o.cache() != CacheKind.NONE);
+        }
+
+        // ---- JSON ----
+
+        ObjectNode json() {
+            ObjectNode document = Views.object();
+            document.put("command", command);
+            document.put("database", database);
+            Outcome baseline = baseline();
+            ObjectNode base = document.putObject("baseline");
+            base.put("impl", baseline.impl().toString());
+            base.put("cache", baseline.cache().toString());
+            ArrayNode stacks = document.putArray("stacks");
+            for (Outcome outcome : outcomes) {
+                stacks.add(json(outcome, baseline));
+            }
+            ArrayNode noteArray = document.putArray("notes");
+            notes.forEach(noteArray::add);
+            return document;
+        }
+
+        private ObjectNode json(Outcome outcome, Outcome baseline) {
+            ObjectNode node = Views.object();
+            node.put("impl", outcome.impl().toString());
+            node.put("cache", outcome.cache().toString());
+            if (outcome.steps() == null) {
+                node.set("result", outcome.result() == null ? Views.nullable(null) : outcome.result().json());
+            }
+            if (hasJdbc()) {
+                node.put("same_as_jdbc", outcome.sameAs(baseline));
+            } else {
+                node.putNull("same_as_jdbc");
+            }
+            if (outcome.failure() != null) {
+                node.put("exit", outcome.exit());
+                node.put("error", outcome.error());
+            }
+            node.put("statements", outcome.statements());
+            if (outcome.steps() == null) {
+                ArrayNode sql = node.putArray("sql");
+                outcome.events().stream().filter(e -> e.startsWith("sql: ")).forEach(e -> sql.add(e.substring(5)));
+                ArrayNode cacheEvents = node.putArray("cache_events");
+                outcome.events().stream().filter(e -> e.startsWith("cache: ")).forEach(e -> cacheEvents.add(e.substring(7)));
+            }
+            node.put("commits", outcome.commits());
+            node.put("rollbacks", outcome.rollbacks());
+            node.put("round_trips", outcome.roundTrips());
+            node.put("cache_hits", outcome.cacheStats().hits());
+            node.put("cache_misses", outcome.cacheStats().misses());
+            if (outcome.steps() == null) {
+                if (outcome.warm() == null) {
+                    node.putNull("warm");
+                } else {
+                    ObjectNode warm = node.putObject("warm");
+                    warm.put("runs", outcome.warm().runs());
+                    warm.put("statements", outcome.warm().statements());
+                    warm.put("commits", outcome.warm().commits());
+                    warm.put("rollbacks", outcome.warm().rollbacks());
+                    warm.put("cache_hits", outcome.warm().cache().hits());
+                    warm.put("cache_misses", outcome.warm().cache().misses());
+                }
+            }
+            node.put("median_ms", outcome.millis());
+            if (outcome.steps() != null) {
+                ArrayNode steps = node.putArray("steps");
+                for (int i = 0; i < outcome.steps().size(); i++) {
+                    DemoCommand.Step step = outcome.steps().get(i);
+                    ObjectNode stepNode = step.json();
+                    boolean same = i < baseline.steps().size()
+                            && baseline.steps().get(i).result().json().equals(step.result().json());
+                    ObjectNode ordered = Views.object();
+                    stepNode.fields().forEachRemaining(field -> {
+                        ordered.set(field.getKey(), field.getValue());
+                        if (field.getKey().equals("result")) {
+                            if (hasJdbc()) {
+                                ordered.put("same_as_jdbc", same);
+                            } else {
+                                ordered.putNull("same_as_jdbc");
+                            }
+                        }
+                    });
+                    steps.add(ordered);
+                }
+            }
+            return node;
+        }
+
+        // ---- table ----
+
+        String table() {
+            StringBuilder out = new StringBuilder();
+            out.append("compare: ").append(command).append('\n');
+            out.append("database: ").append(database).append('\n');
+            out.append(writes
+                    ? "a write: each stack runs it once, right after the database is reset to the sample data\n"
+                    : "a read: each stack runs it once cold (its cache emptied), then " + warmRuns
+                            + (warmRuns == 1 ? " time" : " times") + " warm\n");
+            notes.forEach(note -> out.append("note: ").append(note).append('\n'));
+            out.append('\n');
+            out.append(rows());
+            out.append(legend());
+            out.append('\n');
+            out.append(answers());
+            out.append('\n');
+            out.append("SQL of the first run, stack by stack:\n");
+            int marks = markWidth(outcomes.stream().map(Outcome::events).toList());
+            for (Outcome outcome : outcomes) {
+                out.append(sqlBlock(outcome.label(), outcome.events(), width(), marks));
+            }
+            return out.toString();
+        }
+
+        private int width() {
+            return outcomes.stream().mapToInt(o -> o.label().length()).max().orElse(0);
+        }
+
+        private String rows() {
+            boolean cached = anyCache();
+            List<String> headers = new ArrayList<>(List.of("stack", "answer", "statements", "commits", "rollbacks", "round trips"));
+            if (cached) {
+                headers.add("cache hit/miss");
+            }
+            if (!writes) {
+                headers.add("warm statements");
+                if (cached) {
+                    headers.add("warm hit/miss");
+                }
+                headers.add("median ms");
+            } else {
+                headers.add("ms");
+            }
+            TextTable table = new TextTable(headers.toArray(String[]::new));
+            int[] numeric = new int[headers.size() - 2];
+            for (int i = 0; i < numeric.length; i++) {
+                numeric[i] = i + 2;
+            }
+            table.numeric(numeric);
+            Outcome baseline = baseline();
+            for (Outcome outcome : outcomes) {
+                List<Object> cells = new ArrayList<>(List.of(outcome.label(), answer(outcome, baseline),
+                        outcome.statements(), outcome.commits(), outcome.rollbacks(), outcome.roundTrips()));
+                if (cached) {
+                    cells.add(outcome.cacheStats().hits() + "/" + outcome.cacheStats().misses());
+                }
+                if (!writes) {
+                    cells.add(outcome.warm() == null ? "-" : outcome.warm().statements());
+                    if (cached) {
+                        cells.add(outcome.warm() == null ? "-" : outcome.warm().cache().hits() + "/" + outcome.warm().cache().misses());
+                    }
+                }
+                cells.add(String.format(java.util.Locale.ROOT, "%.3f", outcome.millis()));
+                table.row(cells.toArray());
+            }
+            return table.render();
+        }
+
+        private String legend() {
+            String legend = "round trips = statements + commits + rollbacks";
+            if (!writes) {
+                legend += "; warm: the " + warmRuns + " warm " + (warmRuns == 1 ? "run" : "runs")
+                        + " together; median ms: the median of " + (warmRuns == 1 ? "that run" : "those runs");
+            }
+            return legend + "\n";
+        }
+
+        private String answer(Outcome outcome, Outcome baseline) {
+            String exit = outcome.failure() == null ? "" : "exit " + outcome.exit() + " " + meaning(outcome.exit());
+            if (outcome == baseline) {
+                return exit.isEmpty() ? "baseline" : "baseline: " + exit;
+            }
+            String same = outcome.sameAs(baseline) ? "same" : "DIFFERS";
+            return exit.isEmpty() ? same : same + ": " + exit;
+        }
+
+        private String answers() {
+            StringBuilder out = new StringBuilder();
+            Outcome baseline = baseline();
+            boolean allSame = outcomes.stream().allMatch(o -> o.sameAs(baseline));
+            String base = baseline.label() + (hasJdbc() ? "" : " (no jdbc stack: compared with the first)");
+            if (baseline.failure() == null) {
+                out.append("answer of ").append(base).append(allSame && outcomes.size() > 1 ? ", the same on every stack" : "")
+                        .append(":\n");
+                indent(out, baseline.result().table());
+            } else {
+                out.append(base).append(" failed").append(allSame && outcomes.size() > 1 ? ", as did every stack" : "")
+                        .append(":\n");
+            }
+            List<Outcome> failed = outcomes.stream().filter(o -> o.failure() != null).toList();
+            boolean oneError = failed.size() == outcomes.size() && outcomes.size() > 1
+                    && failed.stream().map(o -> o.exit() + " " + o.error()).distinct().count() == 1;
+            if (oneError) {
+                out.append("  every stack: ").append(errorLine(failed.get(0))).append('\n');
+            } else {
+                for (Outcome outcome : failed) {
+                    out.append("  ").append(pad(outcome.label(), width())).append("  ").append(errorLine(outcome)).append('\n');
+                }
+            }
+            for (Outcome outcome : outcomes) {
+                if (outcome == baseline || outcome.sameAs(baseline) || outcome.failure() != null) {
+                    continue;
+                }
+                out.append(outcome.label()).append(" DIFFERS from ").append(baseline.label()).append(":\n");
+                if (baseline.failure() != null) {
+                    indent(out, outcome.result().table());
+                } else {
+                    JsonDiff.describe(baseline.result().json(), outcome.result().json(), DIFFERENCES_SHOWN)
+                            .forEach(line -> out.append("  ").append(line).append('\n'));
+                }
+            }
+            return out.toString();
+        }
+
+        // ---- demo ----
+
+        String demoTable() {
+            StringBuilder out = new StringBuilder();
+            Outcome baseline = baseline();
+            out.append("compare demo: the tutorial on ")
+                    .append(outcomes.stream().map(Outcome::label).collect(Collectors.joining(", "))).append('\n');
+            out.append("database: ").append(database).append('\n');
+            out.append("Each stack walks every step from the sample data (the database is reset before each walk).\n");
+            out.append("Each step shows ").append(baseline.label()).append("'s answer and every stack's SQL, one under the "
+                    + "other;\n'!' marks a step where the stacks sent different numbers of statements or answered differently.\n");
+            notes.forEach(note -> out.append("note: ").append(note).append('\n'));
+            int width = width();
+            int stepCount = outcomes.stream().mapToInt(o -> o.steps().size()).max().orElse(0);
+            List<String> flagged = new ArrayList<>();
+            for (int i = 0; i < stepCount; i++) {
+                int index = i;
+                DemoCommand.Step shown = outcomes.stream().filter(o -> index < o.steps().size())
+                        .map(o -> o.steps().get(index)).findFirst().orElseThrow();
+                DemoCommand.Step base = i < baseline.steps().size() ? baseline.steps().get(i) : null;
+                List<Long> counts = outcomes.stream()
+                        .map(o -> index < o.steps().size() ? o.steps().get(index).statements() : -1L).toList();
+                boolean countsDiffer = counts.stream().distinct().count() > 1;
+                List<String> answerDiffers = outcomes.stream()
+                        .filter(o -> base == null || index >= o.steps().size()
+                                || !o.steps().get(index).result().json().equals(base.result().json()))
+                        .map(Outcome::label).toList();
+                boolean flag = countsDiffer || !answerDiffers.isEmpty();
+                out.append('\n').append(shown.number()).append(". ").append(flag ? "! " : "").append(shown.title()).append('\n');
+                out.append("   tutorial: ").append(shown.tutorial()).append('\n');
+                out.append("   command:  ./study ").append(shown.command()).append('\n');
+                out.append('\n');
+                DemoCommand.Step answerStep = base != null ? base : shown;
+                answerStep.result().table().lines().forEach(line -> out.append("   ").append(line).append('\n'));
+                out.append('\n');
+                String perStack = outcomes.stream().map(o -> o.label() + " "
+                        + (index < o.steps().size() ? String.valueOf(o.steps().get(index).statements()) : "-"))
+                        .collect(Collectors.joining(", "));
+                out.append(countsDiffer ? "   ! statements differ: " : "   statements: ").append(perStack).append('\n');
+                if (!answerDiffers.isEmpty()) {
+                    out.append("   ! answer differs from ").append(baseline.label()).append("'s on ")
+                            .append(String.join(", ", answerDiffers)).append('\n');
+                }
+                int marks = markWidth(outcomes.stream().filter(o -> index < o.steps().size())
+                        .map(o -> o.steps().get(index).events()).toList());
+                for (Outcome outcome : outcomes) {
+                    if (index < outcome.steps().size()) {
+                        out.append(indent(sqlBlock(outcome.label(), outcome.steps().get(index).events(), width, marks), "  "));
+                    } else {
+                        out.append("     ").append(pad(outcome.label(), width)).append("  (did not get here)\n");
+                    }
+                }
+                if (countsDiffer) {
+                    flagged.add(shown.number() + " (" + shown.command() + ": " + perStack + ")");
+                }
+            }
+            out.append('\n');
+            out.append("Done: ").append(stepCount).append(" steps on ").append(outcomes.size()).append(" stacks.\n");
+            out.append('\n');
+            TextTable table = new TextTable("stack", "answers", "statements", "commits", "rollbacks", "round trips", "ms")
+                    .numeric(2, 3, 4, 5, 6);
+            for (Outcome outcome : outcomes) {
+                String answers;
+                if (outcome.failure() != null) {
+                    answers = "exit " + outcome.exit() + " " + meaning(outcome.exit()) + " at step " + (outcome.steps().size() + 1);
+                } else if (outcome == baseline) {
+                    answers = "baseline";
+                } else {
+                    List<Integer> differing = outcome.stepsDiffering(baseline);
+                    answers = differing.isEmpty() ? "same at every step"
+                            : "DIFFER at step" + (differing.size() == 1 ? " " : "s ")
+                                    + differing.stream().map(String::valueOf).collect(Collectors.joining(", "));
+                }
+                table.row(outcome.label(), answers, outcome.statements(), outcome.commits(), outcome.rollbacks(),
+                        outcome.roundTrips(), String.format(java.util.Locale.ROOT, "%.3f", outcome.millis()));
+            }
+            out.append(table.render());
+            out.append("round trips = statements + commits + rollbacks; ms: one walk\n");
+            for (Outcome outcome : outcomes) {
+                if (outcome.failure() != null) {
+                    out.append(outcome.label()).append(' ').append(errorLine(outcome)).append('\n');
+                }
+            }
+            if (!flagged.isEmpty()) {
+                out.append("Steps where the statement counts differ: ").append(String.join("; ", flagged)).append('\n');
+            }
+            return out.toString();
+        }
+    }
+
+    private static String errorLine(Outcome outcome) {
+        return "error (exit " + outcome.exit() + ", " + meaning(outcome.exit()) + "): " + outcome.error();
+    }
+
+    /** What an exit code means, in the words of cli/README.md. */
+    static String meaning(int exit) {
+        return switch (exit) {
+            case ExitCode.OK -> "ok";
+            case ExitCode.NOT_FOUND -> "not found";
+            case ExitCode.USAGE -> "invalid input";
+            case ExitCode.DUPLICATE -> "duplicate";
+            case ExitCode.UNAVAILABLE -> "database unavailable";
+            default -> "unexpected failure";
+        };
+    }
+
+    /**
+     * One stack's SQL and cache events: the label once, then a line each, marked with the
+     * statement's number (a run of three or more of the same SQL once, with how many) or
+     * {@code cache}. Labels and marks are padded to the widths given, so every stack's SQL starts
+     * in the same column and the texts of one step read one under the other.
+     */
+    static String sqlBlock(String label, List<String> events, int labelWidth, int markWidth) {
+        StringBuilder out = new StringBuilder();
+        String first = "  " + pad(label, labelWidth) + "  ";
+        String next = " ".repeat(first.length());
+        List<String[]> lines = marked(events);
+        if (lines.isEmpty()) {
+            return first + "(no SQL)\n";
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            out.append(i == 0 ? first : next).append(pad(lines.get(i)[0], markWidth)).append("  ")
+                    .append(lines.get(i)[1]).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The widest mark {@link #sqlBlock} will print for any of these stacks' events. */
+    static int markWidth(List<List<String>> eventLists) {
+        return eventLists.stream().flatMap(events -> marked(events).stream()).mapToInt(line -> line[0].length())
+                .max().orElse(1);
+    }
+
+    /** {mark, text} per line: {@code 1}, {@code 2-1000} (the same SQL a thousand times) or {@code cache}. */
+    private static List<String[]> marked(List<String> events) {
+        List<String[]> lines = new ArrayList<>();
+        int statement = 0;
+        for (int i = 0; i < events.size(); ) {
+            String event = events.get(i);
+            if (event.startsWith("sql: ")) {
+                String sql = event.substring(5);
+                int same = 1;
+                while (i + same < events.size() && events.get(i + same).startsWith("sql: ")
+                        && sqlText(events.get(i + same).substring(5)).equals(sqlText(sql))) {
+                    same++;
+                }
+                if (same >= 3) {
+                    lines.add(new String[] {(statement + 1) + "-" + (statement + same),
+                            shorten(sql) + "   (the same SQL " + same + " times, one statement each; the first shown)"});
+                    statement += same;
+                    i += same;
+                } else {
+                    statement++;
+                    lines.add(new String[] {String.valueOf(statement), shorten(sql)});
+                    i++;
+                }
+            } else if (event.startsWith("cache: ")) {
+                lines.add(new String[] {"cache", event.substring(7)});
+                i++;
+            } else {
+                i++;
+            }
+        }
+        return lines;
+    }
+
+    /** A statement's SQL without its {@code -- parameters} comment. */
+    private static String sqlText(String described) {
+        int comment = described.indexOf(" -- ");
+        return comment < 0 ? described : described.substring(0, comment);
+    }
+
+    /** The SQL whole; its parameters cut after {@value #PARAMETERS_SHOWN} characters (a batch of 1,000 rows). */
+    private static String shorten(String described) {
+        String sql = sqlText(described);
+        if (sql.length() == described.length()) {
+            return described;
+        }
+        String parameters = described.substring(sql.length());
+        return parameters.length() <= PARAMETERS_SHOWN + 4 ? described
+                : sql + parameters.substring(0, PARAMETERS_SHOWN + 4) + "…";
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - TextTable.width(text)));
+    }
+
+    private static void indent(StringBuilder out, String text) {
+        text.lines().forEach(line -> out.append("  ").append(line).append('\n'));
+    }
+
+    private static String indent(String text, String by) {
+        return text.lines().map(line -> by + line).collect(Collectors.joining("\n", "", "\n"));
+    }
+}
