@@ -392,6 +392,7 @@ final class Comparison {
             ObjectNode document = Views.object();
             document.put("command", command);
             document.put("database", database);
+            document.put("writes", writes);
             Outcome baseline = baseline();
             ObjectNode base = document.putObject("baseline");
             base.put("impl", baseline.impl().toString());
