@@ -30,6 +30,9 @@ final class Comparison {
     /** Differences of one answer listed below the table before "… and N more". */
     private static final int DIFFERENCES_SHOWN = 5;
 
+    /** Lines of an answer's table shown before "…" (a 1,000-row import); JSON has the whole answer. */
+    private static final int ANSWER_LINES_SHOWN = 20;
+
     /** Parameters of one statement shown in the table's SQL section before "…" (JSON has them all). */
     private static final int PARAMETERS_SHOWN = 100;
 
@@ -313,7 +316,7 @@ final class Comparison {
 
         private Stacks(Stack owner) {
             this.owner = owner;
-            this.database = owner.database().vendor() + " " + owner.database().config().safeUrl();
+            this.database = owner.database().serverVersion() + " at " + owner.database().config().safeUrl();
         }
 
         static Stacks open(StudyCommand root, Axes axes) {
@@ -567,7 +570,7 @@ final class Comparison {
             if (baseline.failure() == null) {
                 out.append("answer of ").append(base).append(allSame && outcomes.size() > 1 ? ", the same on every stack" : "")
                         .append(":\n");
-                indent(out, baseline.result().table());
+                indent(out, shortened(baseline.result().table()));
             } else {
                 out.append(base).append(" failed").append(allSame && outcomes.size() > 1 ? ", as did every stack" : "")
                         .append(":\n");
@@ -588,7 +591,7 @@ final class Comparison {
                 }
                 out.append(outcome.label()).append(" DIFFERS from ").append(baseline.label()).append(":\n");
                 if (baseline.failure() != null) {
-                    indent(out, outcome.result().table());
+                    indent(out, shortened(outcome.result().table()));
                 } else {
                     JsonDiff.describe(baseline.result().json(), outcome.result().json(), DIFFERENCES_SHOWN)
                             .forEach(line -> out.append("  ").append(line).append('\n'));
@@ -778,6 +781,18 @@ final class Comparison {
         String parameters = described.substring(sql.length());
         return parameters.length() <= PARAMETERS_SHOWN + 4 ? described
                 : sql + parameters.substring(0, PARAMETERS_SHOWN + 4) + "…";
+    }
+
+    /** An answer's table, its middle cut when it is long: the header, the first rows, "… N more lines", the last line. */
+    private static String shortened(String table) {
+        List<String> lines = table.lines().toList();
+        if (lines.size() <= ANSWER_LINES_SHOWN + 2) {
+            return table;
+        }
+        List<String> kept = new ArrayList<>(lines.subList(0, ANSWER_LINES_SHOWN));
+        kept.add("… " + (lines.size() - ANSWER_LINES_SHOWN - 1) + " more lines (--format json has the whole answer)");
+        kept.add(lines.get(lines.size() - 1));
+        return String.join("\n", kept) + "\n";
     }
 
     private static String pad(String text, int width) {

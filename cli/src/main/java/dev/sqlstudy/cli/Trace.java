@@ -56,12 +56,12 @@ final class Trace implements AutoCloseable {
         return stack.database().statements().statements();
     }
 
-    /** Commits since the trace started (of a JDBC connection: a unit of work's, or an auto-committed write's when the driver calls it). */
+    /** {@code Connection.commit()} calls since the trace started (auto-committed statements make none). */
     long commits() {
         return stack.database().statements().commits();
     }
 
-    /** Rollbacks since the trace started. */
+    /** {@code Connection.rollback()} calls since the trace started (a savepoint's not counted). */
     long rollbacks() {
         return stack.database().statements().rollbacks();
     }
