@@ -635,8 +635,10 @@ final class Comparison {
                 DemoCommand.Step answerStep = base != null ? base : shown;
                 answerStep.result().table().lines().forEach(line -> out.append("   ").append(line).append('\n'));
                 out.append('\n');
-                String perStack = outcomes.stream().map(o -> o.label() + " "
-                        + (index < o.steps().size() ? String.valueOf(o.steps().get(index).statements()) : "-"))
+                boolean cached = anyCache();
+                String perStack = outcomes.stream().map(o -> o.label() + " " + (index >= o.steps().size() ? "-"
+                                : o.steps().get(index).statements() + (cached ? " (cache hit/miss "
+                                        + o.steps().get(index).cacheHits() + "/" + o.steps().get(index).cacheMisses() + ")" : "")))
                         .collect(Collectors.joining(", "));
                 out.append(countsDiffer ? "   ! statements differ: " : "   statements: ").append(perStack).append('\n');
                 if (!answerDiffers.isEmpty()) {

@@ -267,7 +267,8 @@ public final class StudyCommand implements Callable<Integer> {
     /**
      * Opens the stack, runs {@code action}, prints its answer in the chosen format, and turns any
      * failure into one {@code error:} line and its exit code. With {@code --explain}, the SQL and
-     * cache events go to stderr as they happen and the summary is always the last line.
+     * cache events go to stderr as they happen and the summary is always the last line. Under
+     * {@code compare}'s capture, hands {@code action} over instead and opens nothing.
      */
     int run(CommandSpec command, Action action) {
         if (capture != null) {
