@@ -32,16 +32,21 @@ import picocli.CommandLine.Spec;
                 + "chosen database (--db), and shows side by side: whether each answer is raw JDBC's, the SQL "
                 + "statements, commits and rollbacks, round trips, cache hits and misses, the time, and each "
                 + "stack's SQL one under the other.",
+                "",
                 "Same start for every stack: a write (hosts add/import/update/set-port/delete/rollback-demo, "
                         + "family add/add-child/move/delete) runs once per stack, each time right after the database "
                         + "is RESET to the sample data (as demo does; afterwards it holds what the last stack wrote). "
                         + "A read runs on the data as it is: each stack's cache is cleared, the command runs once cold "
                         + "(that run's answer and SQL are shown), then --repeat times warm.",
+                "",
                 "Round trips = statements + commits + rollbacks, as the database saw them (a JDBC batch is one "
                         + "statement; connection set-up and pool checks are not counted). Time: the median of the "
-                        + "warm runs of a read, the one run of a write, in milliseconds in this process.",
+                        + "warm runs of a read, the one run of a write, in milliseconds in this process (./study starts "
+                        + "the JVM for a quick start, not peak speed; to measure, use study bench).",
+                "",
                 "'compare demo' (or 'demo --compare') walks the whole tutorial on every stack and lines up each "
                         + "step's SQL, flagging a different statement count or answer.",
+                "",
                 "A stack that fails is reported in its row with its exit code, and the others still run; the "
                         + "exit code is the worst one. JSON: one document {\"command\",\"database\",\"stacks\":"
                         + "[{\"impl\",\"cache\",\"result\",\"same_as_jdbc\",\"statements\",\"sql\",\"commits\","
@@ -66,12 +71,12 @@ final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     private StudyCommand root;
 
-    @Option(names = "--impls", split = ",", paramLabel = "IMPL[,…]", converter = StudyCommand.ImplConverter.class,
+    @Option(names = "--impls", split = ",", paramLabel = "IMPL", converter = StudyCommand.ImplConverter.class,
             completionCandidates = StudyCommand.ImplNames.class,
             description = "Implementations, in this order (default all: ${COMPLETION-CANDIDATES}).")
     private List<Impl> impls;
 
-    @Option(names = "--caches", split = ",", paramLabel = "CACHE[,…]", converter = StudyCommand.CacheConverter.class,
+    @Option(names = "--caches", split = ",", paramLabel = "CACHE", converter = StudyCommand.CacheConverter.class,
             completionCandidates = StudyCommand.CacheNames.class,
             description = "Caches, each in front of every implementation (default none; any of ${COMPLETION-CANDIDATES}).")
     private List<CacheKind> caches;
