@@ -147,6 +147,22 @@ class CompareCommandTest {
     }
 
     @Test
+    void compare_importFromStdin_readsItOnceAndImportsItOnEveryStack() {
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.ByteArrayInputStream("web1,10.0.0.1\nweb2,10.0.0.2,2222\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            JsonNode document = CompareDatabase.H2.fresh().json("compare", "hosts", "import", "-").succeeds().json();
+
+            assertThat(document.get("stacks")).hasSize(Impl.values().length).allSatisfy(stack ->
+                    assertThat(stack.get("result")).isEqualTo(Study.expected("[{'id':4,'hostname':'web1','ip_addr':'10.0.0.1',"
+                            + "'port':22},{'id':5,'hostname':'web2','ip_addr':'10.0.0.2','port':2222}]")));
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
     void compare_writeWithRepeat_runsOnceAndSaysSo() {
         String out = CompareDatabase.H2.fresh().run("compare", "--repeat", "3", "hosts", "delete", "--id-gt", "2")
                 .succeeds().out();
