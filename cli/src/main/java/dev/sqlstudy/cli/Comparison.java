@@ -316,7 +316,7 @@ final class Comparison {
 
         private Stacks(Stack owner) {
             this.owner = owner;
-            this.database = owner.database().serverVersion() + " at " + owner.database().config().safeUrl();
+            this.database = owner.database().server() + " at " + owner.database().config().safeUrl();
         }
 
         static Stacks open(StudyCommand root, Axes axes) {
