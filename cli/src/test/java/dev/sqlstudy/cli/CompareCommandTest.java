@@ -207,6 +207,13 @@ class CompareCommandTest {
     }
 
     @Test
+    void compare_databaseUnreachable_isOneErrorLineAndExit4() {
+        Study.raw("--db", "jdbc:mysql://127.0.0.1:1/none", "--db-user", "u", "--db-password", "p",
+                        "compare", "hosts", "list")
+                .failsWith(ExitCode.UNAVAILABLE, "cannot connect to jdbc:mysql://127.0.0.1:1/none");
+    }
+
+    @Test
     void compare_notFound_isExit1OnEveryStack() {
         Study.Outcome outcome = CompareDatabase.H2.fresh().run("compare", "hosts", "get", "42");
 
