@@ -13,7 +13,6 @@ import dev.sqlstudy.domain.NewHost;
 import dev.sqlstudy.domain.NotFoundException;
 import dev.sqlstudy.domain.Rules;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -63,6 +62,7 @@ final class HostsCommand implements Callable<Integer> {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
+    @Writes
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Inserts one host (session.add) and prints it as stored.",
                     "The hostname is stored lower-case, the ip_addr in canonical form. Exit 2 on invalid input, "
@@ -74,6 +74,7 @@ final class HostsCommand implements Callable<Integer> {
                 port == null ? NewHost.of(hostname, ip) : new NewHost(hostname, ip, port))));
     }
 
+    @Writes
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Inserts every host of a CSV file in one atomic batch (session.add_all).",
                     "Prints the hosts as stored. Lines are hostname,ip_addr[,port]; a header line is optional; blank "
@@ -121,12 +122,11 @@ final class HostsCommand implements Callable<Integer> {
         return numbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private static String read(String file) {
+    private String read(String file) {
         try {
             byte[] bytes;
             if (file.equals("-")) {
-                InputStream in = System.in;
-                bytes = in.readAllBytes();
+                bytes = root.standardInput();
             } else {
                 bytes = Files.readAllBytes(Path.of(file));
             }
@@ -210,6 +210,7 @@ final class HostsCommand implements Callable<Integer> {
         return root.run(spec, (stack, trace) -> Views.names(stack.hosts().hostnames()));
     }
 
+    @Writes
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = {"Changes one host and prints it as stored.",
                     "Options not given keep their value (none given prints the host unchanged). Exit 1 if there is "
@@ -222,6 +223,7 @@ final class HostsCommand implements Callable<Integer> {
                 stack.hosts().update(Rules.id("id", id), new HostChanges(hostname, ip, port))));
     }
 
+    @Writes
     @Command(name = "set-port", mixinStandardHelpOptions = true,
             description = {"Bulk update: filter(Host.id > N).update({'port': P}).",
                     "Prints {\"affected\":N}, the rows changed (0 is not an error)."})
@@ -231,6 +233,7 @@ final class HostsCommand implements Callable<Integer> {
                 stack.hosts().updatePortWhereIdGreaterThan(nonNegative(idGreaterThan), port)));
     }
 
+    @Writes
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = {"Deletes one host, or in bulk every host with id > N.",
                     "delete ID prints {\"affected\":1}, or exits 1 if there is no such host. delete --id-gt N is "
@@ -252,6 +255,7 @@ final class HostsCommand implements Callable<Integer> {
         });
     }
 
+    @Writes
     @Command(name = "rollback-demo", mixinStandardHelpOptions = true,
             description = {"The tutorial's session.rollback(): a unit of work that leaves nothing behind.",
                     "In one unit of work, adds " + ROLLBACK_HOSTNAME + " (" + ROLLBACK_IP + "), counts the hosts "

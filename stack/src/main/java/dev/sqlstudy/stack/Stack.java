@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One open stack: a migrated database, an implementation over it and, optionally, a cache in
@@ -37,11 +38,17 @@ public final class Stack implements AutoCloseable {
 
     private Stack(Database database, Impl impl, CacheKind cache, Repositories repositories, boolean ownsDatabase,
                   AutoCloseable container) {
+        this(database, impl, cache, repositories, repositories instanceof CachedRepositories c ? c : null,
+                ownsDatabase, container);
+    }
+
+    private Stack(Database database, Impl impl, CacheKind cache, Repositories repositories, CachedRepositories cached,
+                  boolean ownsDatabase, AutoCloseable container) {
         this.database = database;
         this.impl = impl;
         this.cache = cache;
         this.repositories = repositories;
-        this.cached = repositories instanceof CachedRepositories c ? c : null;
+        this.cached = cached;
         this.ownsDatabase = ownsDatabase;
         this.container = container;
     }
@@ -84,6 +91,27 @@ public final class Stack implements AutoCloseable {
      */
     public static Stack over(Database database, Impl impl, CacheKind cache, CacheSettings settings) {
         return new Stack(database, impl, cache, decorate(impl, database, cache, settings), false, null);
+    }
+
+    /**
+     * As {@link #over(Database, Impl, CacheKind, CacheSettings)}, with {@code wrapper} put around the
+     * outermost repositories (the cache's, when there is one) — for a tool or a test that watches or
+     * alters the calls, such as a test double that makes one stack answer differently. The cache's
+     * statistics and events stay those of the cache underneath; closing the stack closes what
+     * {@code wrapper} returned, which must close what it wraps.
+     */
+    public static Stack over(Database database, Impl impl, CacheKind cache, CacheSettings settings,
+                             UnaryOperator<Repositories> wrapper) {
+        Repositories repositories = decorate(impl, database, cache, settings);
+        CachedRepositories cached = repositories instanceof CachedRepositories c ? c : null;
+        Repositories wrapped;
+        try {
+            wrapped = wrapper.apply(repositories);
+        } catch (RuntimeException e) {
+            repositories.close();
+            throw e;
+        }
+        return new Stack(database, impl, cache, wrapped, cached, false, null);
     }
 
     private static DatabaseContainer startContainer(DbTarget.Container container) {
