@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * rule of the domain. An implementation proves itself with a subclass that says how to build it:
  * <pre>{@code
  * @ParameterizedClass @EnumSource(TestDatabase.class)
- * class JdbcHostRepositoryTest extends HostRepositoryContract {
- *     JdbcHostRepositoryTest(TestDatabase db) { super(db); }
+ * class JdbcHostRepositoryIT extends HostRepositoryContract {
+ *     JdbcHostRepositoryIT(TestDatabase db) { super(db); }
  *     protected HostRepository createRepository(Database db) { return new JdbcHostRepository(db.dataSource()); }
  * }
  * }</pre>

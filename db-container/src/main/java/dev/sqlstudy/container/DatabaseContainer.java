@@ -61,7 +61,7 @@ public final class DatabaseContainer implements AutoCloseable {
         // two are compared on the same footing. Without TLS, a caching_sha2_password user (MySQL
         // 8's default, MySQL 9's only built-in plugin) can log in only if the driver may fetch
         // the server's RSA key to encrypt the password: allowPublicKeyRetrieval. MariaDB's
-        // mysql_native_password needs neither. (MySqlContainersTest shows both sides.)
+        // mysql_native_password needs neither. (MySqlContainersIT shows both sides.)
         String url = "jdbc:mysql://" + container.getHost() + ":" + container.getMappedPort(MYSQL_PORT) + "/" + DATABASE
                 + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
         return DatabaseConfig.of(url, USER, PASSWORD);

@@ -69,7 +69,7 @@ class HibernateHosts implements HostOperations {
      * One INSERT per host, in one transaction, so all or none. Hibernate batching
      * ({@code hibernate.jdbc.batch_size}) is configured, but an IDENTITY id is only known after its
      * row's INSERT has run, so Hibernate never puts such inserts in a JDBC batch: 1000 hosts are
-     * 1000 statements where raw JDBC sends one batch (measured in {@code AutoCommitAndBatchingTest}).
+     * 1000 statements where raw JDBC sends one batch (measured in {@code AutoCommitAndBatchingIT}).
      * Why we keep IDENTITY anyway is in this module's README: ids must be AUTO_INCREMENT's.
      */
     @Override

@@ -30,7 +30,7 @@ abstract class Sessions {
      * auto-commit, one round trip. Wrapping it in {@code beginTransaction()} would make Hibernate
      * switch auto-commit off and back on around it — on MySQL {@code SET autocommit=0}, the
      * SELECT, {@code COMMIT}, {@code SET autocommit=1}: four round trips for the same row (measured
-     * in {@code AutoCommitAndBatchingTest}). A read-only session keeps no snapshots for dirty
+     * in {@code AutoCommitAndBatchingIT}). A read-only session keeps no snapshots for dirty
      * checking either.
      *
      * <p>Writes run in a transaction: Hibernate's flush may send several statements, and it

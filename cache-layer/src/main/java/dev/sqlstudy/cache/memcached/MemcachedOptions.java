@@ -31,7 +31,7 @@ public record MemcachedOptions(String keyPrefix, Duration operationTimeout, Dura
      * One failure opens a server's circuit. A repository call makes several memcached calls (a
      * miss: look-up, second look-up, lease, fill), each with its own deadline; opening at the first
      * failure lets the rest skip the server at once, so one repository call waits at most about one
-     * operation timeout for a dead or hung server (MemcachedOutageUnderLoadTest). The price: a single
+     * operation timeout for a dead or hung server (MemcachedOutageUnderLoadIT). The price: a single
      * slow answer sends that server's keys to the database until the retry.
      */
     public static final int DEFAULT_FAILURE_THRESHOLD = 1;

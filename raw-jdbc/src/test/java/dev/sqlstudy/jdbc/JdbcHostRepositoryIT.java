@@ -1,0 +1,22 @@
+package dev.sqlstudy.jdbc;
+
+import dev.sqlstudy.contract.HostRepositoryContract;
+import dev.sqlstudy.contract.TestDatabase;
+import dev.sqlstudy.db.Database;
+import dev.sqlstudy.domain.HostRepository;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "impl=JDBC, {0}")
+@EnumSource(TestDatabase.class)
+class JdbcHostRepositoryIT extends HostRepositoryContract {
+
+    JdbcHostRepositoryIT(TestDatabase database) {
+        super(database);
+    }
+
+    @Override
+    protected HostRepository createRepository(Database database) {
+        return new JdbcHostRepository(database.dataSource());
+    }
+}
