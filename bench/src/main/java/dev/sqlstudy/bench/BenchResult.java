@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param measurements trials measured
  * @param failures     trials that failed (each is named in the report)
- * @param goalsMet     goals of the issue met, on every database they were measured on
+ * @param goalsMet     goals of the report's goals table met, on every database they were measured on
  * @param goalsMissed  goals missed on at least one database
  */
 public record BenchResult(Path resultsJson, Path reportMarkdown, Path reportHtml, int measurements,

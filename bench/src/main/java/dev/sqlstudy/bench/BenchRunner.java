@@ -131,9 +131,9 @@ public final class BenchRunner {
             throw new UncheckedIOException("cannot write the report to " + out, e);
         }
         int met = (int) goals.stream().map(Results.Goal::id).distinct()
-                .filter(id -> goals.stream().filter(g -> g.id().equals(id)).allMatch(g -> g.verdict().equals("met")))
+                .filter(id -> goals.stream().filter(g -> g.id().equals(id)).allMatch(g -> g.verdict() == Verdict.MET))
                 .count();
-        int missed = (int) goals.stream().filter(g -> g.verdict().equals("not met")).map(Results.Goal::id).distinct().count();
+        int missed = (int) goals.stream().filter(g -> g.verdict() == Verdict.MISSED).map(Results.Goal::id).distinct().count();
         Duration elapsed = Duration.between(started, finished);
         progress.printf("done in %s: %d measured, %d failed; goals met %d, missed %d%n  %s%n  %s%n  %s%n",
                 ProgressFormat.human(elapsed), measurements.size(), format.failures().size(), met, missed, json, md, html);

@@ -2,23 +2,14 @@ package dev.sqlstudy.bench;
 
 import dev.sqlstudy.cache.CacheStats;
 import java.util.ArrayList;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.Comparator;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.HashMap;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.List;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.Locale;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.Map;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.Optional;
-import dev.sqlstudy.cache.CacheStats;
 import org.openjdk.jmh.annotations.Mode;
-import dev.sqlstudy.cache.CacheStats;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import dev.sqlstudy.cache.CacheStats;
 import org.openjdk.jmh.results.RunResult;
 
 /** JMH's results and the sidecar counts, joined into the report's measurements, with the ratios. */

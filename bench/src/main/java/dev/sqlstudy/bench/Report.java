@@ -9,10 +9,10 @@ final class Report {
     static final String IN_PROCESS_WARNING = "Quick run: every trial ran in one JVM with short iterations. "
             + "The figures show the shape of the comparison; quote the full run's (a fresh JVM per trial).";
 
-    static final String GOALS_INTRO = "Each goal of issue 7 on each database measured, judged from this run's "
-            + "figures only. \"within error\" means JMH's 99.9 % error bars of the two means allow either verdict. "
-            + "The goals are stated for MariaDB; on H2 they are shown for reference (with the H2 limits where the "
-            + "issue gives them).";
+    static final String GOALS_INTRO = "What the study sets out to show, each goal on each database measured and "
+            + "judged from this run's figures only (this table is where the goals are stated). \"within error\" means "
+            + "JMH's 99.9 % error bars of the two means allow either verdict. The goals are stated for MariaDB; on H2 "
+            + "they are shown for reference, with an H2 limit where a goal names one.";
 
     static final String HOW_TO_READ = """
             - **mean ± error**: JMH SampleTime, one thread; the error is the half-width of the 99.9 % confidence \

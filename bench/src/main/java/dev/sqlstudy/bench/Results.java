@@ -73,13 +73,14 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
     }
 
     /**
-     * One goal of the issue on one database.
+     * One goal of the report's goals table on one database.
      *
-     * @param verdict  {@code met}, {@code not met} or {@code not measured}
+     * @param verdict  met, not met or not measured (in {@code results.json}: {@code "met"},
+     *                 {@code "not met"}, {@code "not measured"})
      * @param measured the figure, as text with its unit (null when not measured)
      * @param why      for a miss: what the measurements show; for not measured: what was missing
      */
-    record Goal(String id, String text, String db, String target, String measured, String verdict,
+    record Goal(String id, String text, String db, String target, String measured, Verdict verdict,
                 boolean withinError, String why) {
     }
 }

@@ -21,7 +21,7 @@ class GoalsTest {
 
         assertThat(goal(goals, "jdbc: All 50 parents with their children ≥ 5× faster than its N+1 variant"))
                 .satisfies(g -> {
-                    assertThat(g.verdict()).isEqualTo("met");
+                    assertThat(g.verdict()).isEqualTo(Verdict.MET);
                     assertThat(g.measured()).startsWith("9.00×");
                 });
     }
@@ -33,7 +33,7 @@ class GoalsTest {
                 List.of(MARIADB), NO_MEMCACHED);
 
         assertThat(goal(goals, "jdbc: batch insert ≥ 5× faster per row than single inserts")).satisfies(g -> {
-            assertThat(g.verdict()).isEqualTo("not met");
+            assertThat(g.verdict()).isEqualTo(Verdict.MISSED);
             assertThat(g.why()).contains("1000 statements/op");
         });
     }
@@ -43,7 +43,7 @@ class GoalsTest {
         List<Results.Goal> goals = Goals.evaluate(List.of(m(Workload.POINT_BY_ID, 50_000, 1)), List.of(MARIADB), NO_MEMCACHED);
 
         assertThat(goal(goals, "jdbc: memcached-cached hit ≤ 1.3× a raw spymemcached get")).satisfies(g -> {
-            assertThat(g.verdict()).isEqualTo("not measured");
+            assertThat(g.verdict()).isEqualTo(Verdict.NOT_MEASURED);
             assertThat(g.measured()).isNull();
             assertThat(g.why()).contains("no memcached servers given");
         });

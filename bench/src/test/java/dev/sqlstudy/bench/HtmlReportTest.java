@@ -51,8 +51,8 @@ class HtmlReportTest {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(1 + 3);
-        assertThat(html).contains(HtmlReport.ratioColor(0.002), HtmlReport.ratioColor(2.1), "hibernate/memcached", "log scale");
-        assertThat(HtmlReport.ratioColor(1)).isEqualTo("#ffffff");
-        assertThat(HtmlReport.ratioColor(0.01)).isNotEqualTo(HtmlReport.ratioColor(100));
+        assertThat(html).contains(SvgCharts.ratioColor(0.002), SvgCharts.ratioColor(2.1), "hibernate/memcached", "log scale");
+        assertThat(SvgCharts.ratioColor(1)).isEqualTo("#ffffff");
+        assertThat(SvgCharts.ratioColor(0.01)).isNotEqualTo(SvgCharts.ratioColor(100));
     }
 }
