@@ -23,7 +23,7 @@ final class HtmlReport {
             th,td{border:1px solid #ddd;padding:3px 7px;text-align:right;vertical-align:top}
             th{background:#f4f4f4}td.l,th.l{text-align:left}
             .met{background:#d9f2d9;font-weight:600}.missed{background:#f8d4d4;font-weight:600}.nm{background:#eee;color:#666}
-            .warn{background:#fff6d6;border:1px solid #e6d48a;padding:.6em 1em}
+            .warn{background:#fff6d6;border:1px solid #e6d48a;padding:.6em 1em}td.noisy{background:#fff6d6}
             .chart{margin:.3em 0 1.2em}.muted{color:#666;font-size:13px}
             figure{margin:0}figcaption{font-weight:600;margin:1em 0 .2em}
             """;
@@ -68,6 +68,11 @@ final class HtmlReport {
             h.append("<figure class=\"chart\"><figcaption>Mean time per operation against raw JDBC without cache ")
                     .append("(same workload, same run; green is faster, red slower)</figcaption>\n")
                     .append(SvgCharts.heatmap(onDb)).append("</figure>\n");
+            if (onDb.stream().anyMatch(m -> m.bytesPerOp() != null)) {
+                h.append("<figure class=\"chart\"><figcaption>Bytes allocated per operation (JMH's gc profiler; ")
+                        .append("coloured against raw JDBC without cache on the same workload)</figcaption>\n")
+                        .append(SvgCharts.allocationMap(onDb)).append("</figure>\n");
+            }
             Map<String, List<Results.Measurement>> byWorkload = onDb.stream()
                     .collect(Collectors.groupingBy(Results.Measurement::workload, LinkedHashMap::new, Collectors.toList()));
             for (List<Results.Measurement> rows : byWorkload.values()) {
@@ -75,14 +80,14 @@ final class HtmlReport {
                 h.append("<figure class=\"chart\"><figcaption>").append(esc(first.title())).append(" <span class=\"muted\">")
                         .append(esc(first.workload())).append("</span></figcaption>\n")
                         .append(SvgCharts.bars(rows, m -> m.stack())).append("</figure>\n");
-                table(h, rows, true);
+                table(h, r, rows, true);
             }
         }
         List<Results.Measurement> baselines = r.measurements().stream().filter(m -> m.db() == null).toList();
         if (!baselines.isEmpty()) {
             h.append("<h2>Baselines <span class=\"muted\">(no database, no repository)</span></h2>\n")
                     .append("<figure class=\"chart\">").append(SvgCharts.bars(baselines, Results.Measurement::title)).append("</figure>\n");
-            table(h, baselines, false);
+            table(h, r, baselines, false);
         }
 
         h.append("<h2>Environment</h2>\n<table>\n");
@@ -111,26 +116,28 @@ final class HtmlReport {
         return h.toString();
     }
 
-    private static void table(StringBuilder h, List<Results.Measurement> rows, boolean stacks) {
+    private static void table(StringBuilder h, Results r, List<Results.Measurement> rows, boolean stacks) {
         h.append("<table><tr><th class=\"l\">").append(stacks ? "Stack" : "Baseline")
                 .append("</th><th>ops/s</th><th>mean ± error</th>");
         if (stacks) {
             h.append("<th>per row</th>");
         }
-        h.append("<th>p50</th><th>p90</th><th>p99</th><th>p99.9</th>");
+        h.append("<th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>bytes/op</th>");
         if (stacks) {
             h.append("<th>statements/op</th><th>cache hit ratio</th><th>vs jdbc/none</th>");
         }
         h.append("</tr>\n");
         for (Results.Measurement m : rows) {
             h.append("<tr><td class=\"l\">").append(esc(stacks ? m.stack() : m.title())).append("</td><td>")
-                    .append(Units.rate(m.opsPerSecond())).append("</td><td>").append(esc(Report.meanWithError(m))).append("</td>");
+                    .append(Units.rate(m.opsPerSecond())).append("</td><td").append(m.noisy() ? " class=\"noisy\"" : "").append(">")
+                    .append(esc(Report.meanCell(m))).append("</td>");
             if (stacks) {
                 h.append("<td>").append(m.rowsPerOp() > 1 ? esc(Units.time(m.nsPerRow())) : "").append("</td>");
             }
-            h.append("<td>").append(esc(Units.time(m.p50()))).append("</td><td>").append(esc(Units.time(m.p90())))
-                    .append("</td><td>").append(esc(Units.time(m.p99()))).append("</td><td>").append(esc(Units.time(m.p999())))
-                    .append("</td>");
+            for (double p : new double[] {m.p50(), m.p90(), m.p99(), m.p999()}) {
+                h.append("<td>").append(esc(Report.percentile(r, m, p))).append("</td>");
+            }
+            h.append("<td>").append(esc(Report.bytes(m))).append("</td>");
             if (stacks) {
                 h.append("<td>").append(m.statementsPerOp() == null ? "—" : Units.perOp(m.statementsPerOp())).append("</td><td>")
                         .append(esc(Report.hitRatio(m))).append("</td><td>").append(esc(Report.ratio(m))).append("</td>");

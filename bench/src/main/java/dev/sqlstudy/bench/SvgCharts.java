@@ -74,6 +74,33 @@ final class SvgCharts {
 
     /** Stacks × workloads, each cell the ratio against jdbc/none, coloured on a log scale. */
     static String heatmap(List<Results.Measurement> onDb) {
+        return grid(onDb, m -> m.ratioVsJdbc() == null ? null
+                : new Cell(Units.ratio(m.ratioVsJdbc()), ratioColor(m.ratioVsJdbc())));
+    }
+
+    /**
+     * Stacks × workloads, each cell the bytes allocated per operation, coloured by its ratio to what
+     * raw JDBC without cache allocates on the same workload (a cache hit that allocates nothing is
+     * the greenest).
+     */
+    static String allocationMap(List<Results.Measurement> onDb) {
+        return grid(onDb, m -> {
+            if (m.bytesPerOp() == null) {
+                return null;
+            }
+            Double reference = onDb.stream().filter(r -> r.workload().equals(m.workload())
+                            && Measurements.JDBC.equals(r.impl()) && Measurements.NONE.equals(r.cache()))
+                    .map(Results.Measurement::bytesPerOp).filter(b -> b != null && b > 0).findFirst().orElse(null);
+            String color = reference == null ? "#ffffff" : ratioColor(Math.max(m.bytesPerOp(), 1) / reference);
+            return new Cell(Report.bytes(m), color);
+        });
+    }
+
+    /** What a grid cell shows: its text and its fill. */
+    private record Cell(String text, String color) {
+    }
+
+    private static String grid(List<Results.Measurement> onDb, Function<Results.Measurement, Cell> cellOf) {
         List<String> stacks = onDb.stream().map(Results.Measurement::stack).distinct().toList();
         List<String> workloads = onDb.stream().map(Results.Measurement::workload).distinct().toList();
         int labelW = 160;
@@ -98,8 +125,9 @@ final class SvgCharts {
                 String workload = workloads.get(c);
                 Results.Measurement m = onDb.stream().filter(x -> x.stack().equals(stack) && x.workload().equals(workload))
                         .findFirst().orElse(null);
+                Cell cell = m == null ? null : cellOf.apply(m);
                 int x = labelW + c * cellW;
-                if (m == null || m.ratioVsJdbc() == null) {
+                if (cell == null) {
                     s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f2f2f2\" stroke=\"#fff\"/>",
                             x, y, cellW, cellH));
                     s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#aaa\">%s</text>%n",
@@ -107,9 +135,9 @@ final class SvgCharts {
                     continue;
                 }
                 s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#fff\"/>",
-                        x, y, cellW, cellH, ratioColor(m.ratioVsJdbc())));
+                        x, y, cellW, cellH, cell.color()));
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x + cellW / 2.0,
-                        y + 16, esc(Units.ratio(m.ratioVsJdbc()))));
+                        y + 16, esc(cell.text())));
             }
         }
         s.append("</svg>\n");

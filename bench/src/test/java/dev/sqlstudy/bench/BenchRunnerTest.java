@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlstudy.cache.CacheKind;
 import dev.sqlstudy.stack.Impl;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,12 @@ class BenchRunnerTest {
                 .extracting(goal -> goal.get("verdict").asText()).contains("not measured")
                 .allMatch(v -> List.of("met", "not met", "not measured").contains(v));
 
+        assertThat(pointById.bytesPerOp()).as("bytes/op from the gc profiler, always on").isNotNull().isPositive();
+        JsonNode jmh = ResultsJson.MAPPER.readTree(result.jmhResultJson().toFile());
+        assertThat(jmh.isArray()).as("JMH's own JSON, for jmh-visualizer").isTrue();
+        assertThat(jmh.get(0).get("benchmark").asText()).startsWith("dev.sqlstudy.bench.");
+        assertThat(jmh.get(0).get("secondaryMetrics").has(Measurements.ALLOC_NORM)).isTrue();
+
         String md = Files.readString(result.reportMarkdown());
         assertThat(md).startsWith("# sqlstudy — performance comparison")
                 .contains("## Goals", "## Environment", "| jdbc/none |", "Point look-up by id");
@@ -72,6 +79,8 @@ class BenchRunnerTest {
 
         Results results = ResultsJson.read(result.resultsJson());
         assertThat(results.settings().forks()).isEqualTo(1);
+        assertThat(results.environment().measuringHeapAndGc()).as("reported from inside the fork")
+                .matches("max heap [0-9,]+ MB; .+");
         assertThat(results.measurements()).filteredOn(m -> m.db() != null)
                 .as("one measurement per implementation × cache")
                 .hasSize(Impl.values().length * (CacheKind.values().length - 1));

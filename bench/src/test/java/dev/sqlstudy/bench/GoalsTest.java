@@ -57,6 +57,6 @@ class GoalsTest {
     private static Results.Measurement m(Workload w, double mean, double statements) {
         return new Results.Measurement(w.id(), w.title, w.group.name(), MARIADB.spec(), "JDBC", "NONE", "jdbc/none",
                 "AverageTime", 1000, mean, mean / 100, mean, mean, mean, mean, mean, 1e9 / mean, w.rowsPerOp,
-                mean / w.rowsPerOp, 100L, statements, 1.0, null, null, null, null);
+                mean / w.rowsPerOp, 100L, statements, 1.0, null, null, null, null, 48.0, 0.1, false);
     }
 }
