@@ -56,6 +56,7 @@ final class Goals {
 
             ratioGoal("caffeine-hit-vs-bare", who + ": Caffeine-cached hit ≤ 1.5× a bare Caffeine read", d,
                     hitC, caffeine, 1.5, true, null, (a, b) -> cacheWhy(a, b, "the bare Caffeine read"));
+            bytesGoal("caffeine-hit-bytes", who + ": Caffeine-cached hit allocates ≤ 16 B/op", d, hitC, 16);
             ratioGoal("caffeine-hit-vs-uncached", who + ": Caffeine-cached hit ≥ 500× faster than the uncached look-up", d,
                     uncached, hitC, 500, false, null, (a, b) -> cacheWhy(b, a, "the uncached look-up"));
             ratioGoal("memcached-hit-vs-get", who + ": memcached-cached hit ≤ 1.3× a raw spymemcached get", d,
@@ -123,6 +124,29 @@ final class Goals {
         String measured = Units.ratio(r[0]) + " (" + Units.time(x.mean()) + " / " + Units.time(y.mean()) + ")";
         goals.add(new Results.Goal(id, text, db, target, measured, met ? Verdict.MET : Verdict.MISSED, withinError,
                 met ? null : why.explain(x, y)));
+    }
+
+    /** A goal on the bytes allocated per operation (JMH's gc profiler): at most {@code limit}. */
+    private void bytesGoal(String id, String text, String db, Figure figure, double limit) {
+        String target = "≤ " + Units.num(limit) + " B/op";
+        if (figure.value().isEmpty() || figure.value().get().bytesPerOp() == null) {
+            goals.add(new Results.Goal(id, text, db, target, null, Verdict.NOT_MEASURED, false,
+                    figure.value().isEmpty() ? figure.missing() : "the gc profiler did not run"));
+            return;
+        }
+        Results.Measurement m = figure.value().get();
+        boolean met = m.bytesPerOp() <= limit;
+        double error = Measurements.orZero(m.bytesPerOpError());
+        boolean withinError = m.bytesPerOp() - error <= limit && limit <= m.bytesPerOp() + error;
+        StringBuilder why = new StringBuilder(Report.bytes(m)).append(" bytes allocated per call");
+        if (m.cacheCounts() != null && m.cacheCounts().hitRatio() != null) {
+            why.append("; hit ratio ").append(Units.percent(m.cacheCounts().hitRatio()));
+        }
+        if (m.statementsPerOp() != null) {
+            why.append("; ").append(Units.perOp(m.statementsPerOp())).append(" SQL statements per call");
+        }
+        goals.add(new Results.Goal(id, text, db, target, Report.bytes(m) + " B/op", met ? Verdict.MET : Verdict.MISSED,
+                withinError, met ? null : why.toString()));
     }
 
     private void oneStatementGoal(String db, String impl, String who) {

@@ -1,6 +1,7 @@
 package dev.sqlstudy.bench;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** What both reports say the same way: the summary, the environment, the cells, the reading guide. */
@@ -23,8 +24,8 @@ final class Report {
             compare such a row with care.
             - **p50 … p99.9**: always SampleTime: percentiles of calls timed one by one with System.nanoTime (JMH \
             samples a subset). A sample includes one timer read and moves in steps of the timer's granularity \
-            (both in the Environment table): below about a microsecond the percentiles say as much about the \
-            timer as about the call, and are marked ‡.
+            (both in the Environment table): the percentiles of a row whose median is within 40 timer reads \
+            (about a microsecond) say as much about the timer as about the call, and are marked ‡.
             - **bytes/op**: bytes allocated per operation by the measuring JVM (JMH's gc profiler, \
             gc.alloc.rate.norm), in the mode the mean comes from. A cache hit that allocates nothing shows ≈ 0.
             - **statements/op**: SQL statements the stack sent per operation during the measured iterations, \
@@ -110,7 +111,7 @@ final class Report {
             return "≈ 0";
         }
         if (b < 1_000_000) {
-            return String.format(java.util.Locale.ROOT, "%,.0f", b);
+            return String.format(Locale.ROOT, "%,.0f", b);
         }
         return Units.num(b / 1_000_000) + " MB";
     }

@@ -36,7 +36,8 @@ class BenchRunnerTest {
 
         Results results = ResultsJson.read(result.resultsJson());
         int stackWorkloads = (int) java.util.Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.STACK).count();
-        assertThat(results.measurements()).hasSizeGreaterThanOrEqualTo(stackWorkloads + 1);
+        assertThat(results.measurements()).as(progress.toString(StandardCharsets.UTF_8))
+                .hasSizeGreaterThanOrEqualTo(stackWorkloads + 1);
         assertThat(result.measurements()).isEqualTo(results.measurements().size());
         Results.Measurement pointById = Measurements.find(results.measurements(), Workload.POINT_BY_ID, "mem", "JDBC", "NONE")
                 .orElseThrow();

@@ -49,6 +49,31 @@ class GoalsTest {
         });
     }
 
+    @Test
+    void evaluate_caffeineHitAllocatingNothing_isMetAndAllocatingIsMissed() {
+        Results.Measurement hit = cached(m(Workload.POINT_BY_ID, 40, 0), 0.2);
+        List<Results.Goal> goals = Goals.evaluate(List.of(hit), List.of(MARIADB), NO_MEMCACHED);
+
+        assertThat(goal(goals, "jdbc: Caffeine-cached hit allocates ≤ 16 B/op")).satisfies(g -> {
+            assertThat(g.verdict()).isEqualTo(Verdict.MET);
+            assertThat(g.measured()).isEqualTo("≈ 0 B/op");
+        });
+        List<Results.Goal> allocating = Goals.evaluate(List.of(cached(m(Workload.POINT_BY_ID, 90, 0), 256)),
+                List.of(MARIADB), NO_MEMCACHED);
+        assertThat(goal(allocating, "jdbc: Caffeine-cached hit allocates ≤ 16 B/op")).satisfies(g -> {
+            assertThat(g.verdict()).isEqualTo(Verdict.MISSED);
+            assertThat(g.why()).startsWith("256 bytes allocated per call");
+        });
+    }
+
+    /** {@code m} as the jdbc/caffeine stack, allocating {@code bytes} per call. */
+    private static Results.Measurement cached(Results.Measurement m, double bytes) {
+        return new Results.Measurement(m.workload(), m.title(), m.group(), m.db(), "JDBC", "CAFFEINE", "jdbc/caffeine",
+                m.meanFrom(), m.samples(), m.mean(), m.error(), m.p50(), m.p90(), m.p99(), m.p999(), m.max(),
+                m.opsPerSecond(), m.rowsPerOp(), m.nsPerRow(), m.ops(), m.statementsPerOp(), m.commitsPerOp(),
+                m.cacheCounts(), null, null, null, bytes, 0.1, false);
+    }
+
     private static Results.Goal goal(List<Results.Goal> goals, String text) {
         return goals.stream().filter(g -> g.text().equals(text)).findFirst().orElseThrow(() -> new AssertionError(
                 "no goal '" + text + "' in " + goals.stream().map(Results.Goal::text).toList()));
