@@ -273,7 +273,10 @@ public final class BenchRunner {
         try {
             return new Runner(options.build(), format).run();
         } catch (RunnerException e) {
-            format.note("JMH failed: " + e.getMessage());
+            Map<String, String> params = new LinkedHashMap<>();
+            job.params().forEach((name, values) -> params.put(name, String.join(",", values)));
+            format.invocationFailed(job.workloads().stream().map(Workload::id).toList(), params,
+                    String.valueOf(e.getMessage()).strip());
             return List.of();
         }
     }
