@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * Runs the benchmark without the CLI, for a build checkout:
- * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --db mem --only pointById"}.
+ * {@code java -cp cli/target/sqlstudy-cli.jar dev.sqlstudy.bench.BenchMain --quick --db mem --only pointById}
+ * (or {@code ./mvnw -q -pl bench exec:exec -Dbench.args="…"} once the modules are installed).
  * Options: {@code --quick}, {@code --db SPEC} (repeatable), {@code --memcached HOST:PORT[,…]},
- * {@code --out DIR}, {@code --only REGEX} (workload ids such as {@code StackBenchmarks.pointById}).
+ * {@code --out DIR}, {@code --only REGEX} (workload ids such as {@code StackBenchmarks.pointById}),
+ * {@code --profile NAME[:OPTIONS]} (repeatable: a JMH profiler besides {@code gc}, which always runs).
  */
 public final class BenchMain {
 
@@ -21,6 +23,7 @@ public final class BenchMain {
         List<String> dbs = new ArrayList<>();
         String memcached = null;
         String only = null;
+        List<String> profilers = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -28,15 +31,16 @@ public final class BenchMain {
                 case "--memcached" -> memcached = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
+                case "--profile" -> profilers.add(args[++i]);
                 default -> {
                     System.err.println("error: unknown option '" + args[i]
-                            + "' (use --quick, --db SPEC, --memcached SERVERS, --out DIR, --only REGEX)");
+                            + "' (use --quick, --db SPEC, --memcached SERVERS, --out DIR, --only REGEX, --profile NAME)");
                     System.exit(2);
                 }
             }
         }
         BenchOptions options = new BenchOptions(quick, out, dbs, memcached);
-        BenchResult result = BenchRunner.run(options, RunPlan.of(quick).withOnly(only), System.out);
+        BenchResult result = BenchRunner.run(options, RunPlan.of(quick).withOnly(only).withProfilers(profilers), System.out);
         System.exit(result.measurements() == 0 ? 1 : 0);
     }
 }

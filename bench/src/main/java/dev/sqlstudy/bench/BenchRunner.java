@@ -8,6 +8,7 @@ import dev.sqlstudy.stack.Stack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -37,6 +40,9 @@ import org.openjdk.jmh.util.Statistics;
  * What does not exist is left out and listed, never faked.
  */
 public final class BenchRunner {
+
+    /** The heap of every forked trial: fixed, so a run's GC behaviour does not depend on the machine's memory. */
+    static final List<String> FORK_HEAP = List.of("-Xms1g", "-Xmx1g");
 
     private BenchRunner() {
     }
@@ -114,30 +120,49 @@ public final class BenchRunner {
                 plan.averageTime() ? "SampleTime; AverageTime for the means of cached point look-ups and baselines"
                         : "SampleTime", 1, plan.forks(),
                 plan.warmupIterations(), plan.warmupTime().toMillis(), plan.measurementIterations(),
-                plan.measurementTime().toMillis(), plan.only(), command(options, plan));
-        Results.Environment environment = Environments.capture(loadAtStart, started, finished);
+                plan.measurementTime().toMillis(), plan.only(), command(options, plan), plan.profilers());
+        String measuringJvm = plan.forks() > 0
+                ? plan.forks() + " JMH fork(s) per trial: a fresh JVM of this JDK with " + String.join(" ", FORK_HEAP)
+                : "in-process: every trial in the runner's JVM";
+        String heapAndGc = counts.stream().map(Sidecar.Counts::heapAndGc).filter(Objects::nonNull).distinct()
+                .reduce((a, b) -> a + " | " + b).orElse(plan.forks() > 0 ? null : Environments.heapAndGc());
+        Results.Environment environment = Environments.capture(loadAtStart, started, finished, measuringJvm, heapAndGc);
         List<Results.Goal> goals = Goals.evaluate(measurements, databases, memcached, dropped);
         Results results = new Results(1, settings, environment, databases, memcached, dropped, measurements,
                 format.failures(), goals);
 
         Path json = out.resolve("results.json");
+        Path jmhJson = out.resolve("jmh-result.json");
         Path md = out.resolve("report.md");
         Path html = out.resolve("report.html");
         try {
             ResultsJson.write(results, json);
+            writeJmhJson(runs, jmhJson);
             Files.writeString(md, MarkdownReport.render(results));
             Files.writeString(html, HtmlReport.render(results));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + out, e);
         }
         int met = (int) goals.stream().map(Results.Goal::id).distinct()
-                .filter(id -> goals.stream().filter(g -> g.id().equals(id)).allMatch(g -> g.verdict().equals("met")))
+                .filter(id -> goals.stream().filter(g -> g.id().equals(id)).allMatch(g -> g.verdict() == Verdict.MET))
                 .count();
-        int missed = (int) goals.stream().filter(g -> g.verdict().equals("not met")).map(Results.Goal::id).distinct().count();
+        int missed = (int) goals.stream().filter(g -> g.verdict() == Verdict.MISSED).map(Results.Goal::id).distinct().count();
         Duration elapsed = Duration.between(started, finished);
-        progress.printf("done in %s: %d measured, %d failed; goals met %d, missed %d%n  %s%n  %s%n  %s%n",
-                ProgressFormat.human(elapsed), measurements.size(), format.failures().size(), met, missed, json, md, html);
-        return new BenchResult(json, md, html, measurements.size(), format.failures().size(), met, missed, elapsed);
+        progress.printf("done in %s: %d measured, %d failed; goals met %d, missed %d%n  %s%n  %s%n  %s%n  %s%n",
+                ProgressFormat.human(elapsed), measurements.size(), format.failures().size(), met, missed, json, md, html,
+                jmhJson);
+        return new BenchResult(json, md, html, measurements.size(), format.failures().size(), met, missed, elapsed,
+                jmhJson);
+    }
+
+    /**
+     * {@code jmh-result.json}: every JMH result of the run in JMH's own JSON ({@code -rf json}), so
+     * jmh-visualizer and other JMH tools read it. One file for the run's several JMH invocations.
+     */
+    static void writeJmhJson(Collection<RunResult> runs, Path file) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(runs);
+        }
     }
 
     /**
@@ -228,7 +253,16 @@ public final class BenchRunner {
                 .threads(1)
                 .shouldFailOnError(false)
                 .timeout(TimeValue.minutes(5))
-                .jvmArgs("-Xms1g", "-Xmx1g", "-Dslf4j.internal.verbosity=ERROR", "-D" + Sidecar.PROPERTY + "=" + sidecar);
+                .jvmArgs(jvmArgs(sidecar));
+        for (String profiler : plan.profilers()) {
+            // JMH's -prof syntax: a name or class, then optionally ':' and the profiler's options.
+            int colon = profiler.indexOf(':');
+            if (colon < 0) {
+                options.addProfiler(profiler);
+            } else {
+                options.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+            }
+        }
         if (job.averageTime()) {
             options.mode(Mode.AverageTime);
         }
@@ -239,9 +273,19 @@ public final class BenchRunner {
         try {
             return new Runner(options.build(), format).run();
         } catch (RunnerException e) {
-            format.note("JMH failed: " + e.getMessage());
+            Map<String, String> params = new LinkedHashMap<>();
+            job.params().forEach((name, values) -> params.put(name, String.join(",", values)));
+            format.invocationFailed(job.workloads().stream().map(Workload::id).toList(), params,
+                    String.valueOf(e.getMessage()).strip());
             return List.of();
         }
+    }
+
+    private static String[] jvmArgs(Path sidecar) {
+        List<String> args = new ArrayList<>(FORK_HEAP);
+        args.add("-Dslf4j.internal.verbosity=ERROR");
+        args.add("-D" + Sidecar.PROPERTY + "=" + sidecar);
+        return args.toArray(String[]::new);
     }
 
     private static Results.MemcachedInfo probeMemcached(String servers, PrintStream progress) {
@@ -334,7 +378,12 @@ public final class BenchRunner {
         }
         command.append(" --out ").append(options.outDir());
         if (plan.only() != null) {
-            command.append("  (only ").append(plan.only()).append(")");
+            command.append(" --only '").append(plan.only()).append("'");
+        }
+        for (String profiler : plan.profilers()) {
+            if (!profiler.equals(RunPlan.GC_PROFILER)) {
+                command.append(" --profile ").append(profiler);
+            }
         }
         return command.toString();
     }

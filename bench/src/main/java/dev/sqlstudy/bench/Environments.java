@@ -1,12 +1,16 @@
 package dev.sqlstudy.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** What the report says about the machine and the build: JDK, CPU, cores, commit, load. */
 final class Environments {
@@ -14,15 +18,50 @@ final class Environments {
     private Environments() {
     }
 
-    static Results.Environment capture(String loadAtStart, Instant started, Instant finished) {
+    /**
+     * @param measuringJvm       how the trials' JVM was started (the forks' options, or in-process)
+     * @param measuringHeapAndGc what the trials reported from inside it ({@link #heapAndGc()}), or null
+     */
+    static Results.Environment capture(String loadAtStart, Instant started, Instant finished, String measuringJvm,
+                                       String measuringHeapAndGc) {
         String jdk = System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
         String jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version");
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
         String[] git = git();
+        double[] timer = timer();
         return new Results.Environment(jdk, jvm, os, cpuModel(), Runtime.getRuntime().availableProcessors(), clocksource(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), jmhVersion(), git[0],
                 git[1] == null ? null : !git[1].isBlank(), loadAtStart, started.toString(), finished.toString(),
-                Duration.between(started, finished).toSeconds());
+                Duration.between(started, finished).toSeconds(), timer[0], timer[1], measuringJvm, measuringHeapAndGc);
+    }
+
+    /** This JVM's maximum heap and garbage collectors: {@code max heap 1,024 MB; G1 Young Generation, G1 Old Generation}. */
+    static String heapAndGc() {
+        String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "max heap %,d MB; %s", Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                collectors);
+    }
+
+    /**
+     * {@code System.nanoTime} here: {granularity, latency} in ns — the smallest non-zero step seen
+     * between two reads, and the mean cost of one read. A SampleTime sample of one call includes one
+     * read and is a multiple of the granularity, which is what nanosecond percentiles are made of.
+     */
+    static double[] timer() {
+        long granularity = Long.MAX_VALUE;
+        int reads = 0;
+        long start = System.nanoTime();
+        long last = start;
+        while (reads < 2_000_000 && last - start < 50_000_000L) {
+            long now = System.nanoTime();
+            if (now > last) {
+                granularity = Math.min(granularity, now - last);
+            }
+            last = now;
+            reads++;
+        }
+        return new double[] {granularity == Long.MAX_VALUE ? Double.NaN : granularity, (double) (last - start) / reads};
     }
 
     /** The 1-, 5- and 15-minute load averages, from {@code /proc/loadavg} (null elsewhere). */

@@ -7,15 +7,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The goals of issue 7, judged on each database of the run from the measurements alone. A miss
- * is explained with what was measured (statements, hit ratio, the time gap); a goal whose
- * measurements are missing says which, and is "not measured".
+ * The goals of the comparison — the table the report opens with ({@link Report#GOALS_INTRO}) —
+ * judged on each database of the run from the measurements alone. A miss is explained with what
+ * was measured (statements, hit ratio, the time gap); a goal whose measurements are missing says
+ * which, and is {@link Verdict#NOT_MEASURED}.
  */
 final class Goals {
-
-    private static final String MET = "met";
-    private static final String MISSED = "not met";
-    private static final String NOT_MEASURED = "not measured";
 
     private final List<Results.Measurement> all;
     private final List<Results.Dropped> dropped;
@@ -59,6 +56,7 @@ final class Goals {
 
             ratioGoal("caffeine-hit-vs-bare", who + ": Caffeine-cached hit ≤ 1.5× a bare Caffeine read", d,
                     hitC, caffeine, 1.5, true, null, (a, b) -> cacheWhy(a, b, "the bare Caffeine read"));
+            bytesGoal("caffeine-hit-bytes", who + ": Caffeine-cached hit allocates ≤ 16 B/op", d, hitC, 16);
             ratioGoal("caffeine-hit-vs-uncached", who + ": Caffeine-cached hit ≥ 500× faster than the uncached look-up", d,
                     uncached, hitC, 500, false, null, (a, b) -> cacheWhy(b, a, "the uncached look-up"));
             ratioGoal("memcached-hit-vs-get", who + ": memcached-cached hit ≤ 1.3× a raw spymemcached get", d,
@@ -114,7 +112,8 @@ final class Goals {
                     }
                 }
             }
-            goals.add(new Results.Goal(id, text, db, target, null, NOT_MEASURED, false, String.join("; ", missing)));
+            goals.add(new Results.Goal(id, text, db, target, null, Verdict.NOT_MEASURED, false,
+                    String.join("; ", missing)));
             return;
         }
         Results.Measurement x = a.value().get();
@@ -123,8 +122,31 @@ final class Goals {
         boolean met = atMost ? r[0] <= limit : r[0] >= limit;
         boolean withinError = r[1] <= limit && limit <= r[2];
         String measured = Units.ratio(r[0]) + " (" + Units.time(x.mean()) + " / " + Units.time(y.mean()) + ")";
-        goals.add(new Results.Goal(id, text, db, target, measured, met ? MET : MISSED, withinError,
+        goals.add(new Results.Goal(id, text, db, target, measured, met ? Verdict.MET : Verdict.MISSED, withinError,
                 met ? null : why.explain(x, y)));
+    }
+
+    /** A goal on the bytes allocated per operation (JMH's gc profiler): at most {@code limit}. */
+    private void bytesGoal(String id, String text, String db, Figure figure, double limit) {
+        String target = "≤ " + Units.num(limit) + " B/op";
+        if (figure.value().isEmpty() || figure.value().get().bytesPerOp() == null) {
+            goals.add(new Results.Goal(id, text, db, target, null, Verdict.NOT_MEASURED, false,
+                    figure.value().isEmpty() ? figure.missing() : "the gc profiler did not run"));
+            return;
+        }
+        Results.Measurement m = figure.value().get();
+        boolean met = m.bytesPerOp() <= limit;
+        double error = Measurements.orZero(m.bytesPerOpError());
+        boolean withinError = m.bytesPerOp() - error <= limit && limit <= m.bytesPerOp() + error;
+        StringBuilder why = new StringBuilder(Report.bytes(m)).append(" bytes allocated per call");
+        if (m.cacheCounts() != null && m.cacheCounts().hitRatio() != null) {
+            why.append("; hit ratio ").append(Units.percent(m.cacheCounts().hitRatio()));
+        }
+        if (m.statementsPerOp() != null) {
+            why.append("; ").append(Units.perOp(m.statementsPerOp())).append(" SQL statements per call");
+        }
+        goals.add(new Results.Goal(id, text, db, target, Report.bytes(m) + " B/op", met ? Verdict.MET : Verdict.MISSED,
+                withinError, met ? null : why.toString()));
     }
 
     private void oneStatementGoal(String db, String impl, String who) {
@@ -147,14 +169,14 @@ final class Goals {
         }
         String text = who + ": every one-statement query sends 1 statement";
         if (measured == 0) {
-            goals.add(new Results.Goal("one-statement", text, db, "1 statement", null, NOT_MEASURED, false,
+            goals.add(new Results.Goal("one-statement", text, db, "1 statement", null, Verdict.NOT_MEASURED, false,
                     "no uncached measurement of " + String.join(", ", missing)));
             return;
         }
         String figure = (measured - off.size()) + " of " + measured + " queries at 1 statement/op"
                 + (missing.isEmpty() ? "" : " (not measured: " + String.join(", ", missing) + ")");
-        goals.add(new Results.Goal("one-statement", text, db, "1 statement", figure, off.isEmpty() ? MET : MISSED, false,
-                off.isEmpty() ? null : String.join("; ", off)));
+        goals.add(new Results.Goal("one-statement", text, db, "1 statement", figure,
+                off.isEmpty() ? Verdict.MET : Verdict.MISSED, false, off.isEmpty() ? null : String.join("; ", off)));
     }
 
     /** Why a cached path missed its goal, from its hit ratio, its statements and the time gap. */

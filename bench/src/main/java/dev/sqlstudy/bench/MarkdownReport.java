@@ -52,13 +52,13 @@ final class MarkdownReport {
             for (List<Results.Measurement> rows : byWorkload.values()) {
                 Results.Measurement first = rows.get(0);
                 md.append("### ").append(first.title()).append(" — `").append(first.workload()).append("`\n\n");
-                table(md, rows, true);
+                table(md, r, rows, true);
             }
         }
         List<Results.Measurement> baselines = r.measurements().stream().filter(m -> m.db() == null).toList();
         if (!baselines.isEmpty()) {
             md.append("## Baselines (no database, no repository)\n\n");
-            table(md, baselines, false);
+            table(md, r, baselines, false);
         }
 
         md.append("## Left out\n\n");
@@ -82,19 +82,21 @@ final class MarkdownReport {
         return md.toString();
     }
 
-    private static void table(StringBuilder md, List<Results.Measurement> rows, boolean stacks) {
+    private static void table(StringBuilder md, Results r, List<Results.Measurement> rows, boolean stacks) {
         md.append(stacks
-                ? "| Stack | ops/s | mean ± error | per row | p50 | p90 | p99 | p99.9 | statements/op | cache hit ratio | vs jdbc/none |\n"
-                  + "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
-                : "| Baseline | ops/s | mean ± error | p50 | p90 | p99 | p99.9 |\n|---|--:|--:|--:|--:|--:|--:|\n");
+                ? "| Stack | ops/s | mean ± error | per row | p50 | p90 | p99 | p99.9 | bytes/op | statements/op "
+                  + "| cache hit ratio | vs jdbc/none |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+                : "| Baseline | ops/s | mean ± error | p50 | p90 | p99 | p99.9 | bytes/op |\n"
+                  + "|---|--:|--:|--:|--:|--:|--:|--:|\n");
         for (Results.Measurement m : rows) {
             md.append("| ").append(stacks ? m.stack() : m.title()).append(" | ").append(Units.rate(m.opsPerSecond()))
-                    .append(" | ").append(Report.meanWithError(m));
+                    .append(" | ").append(Report.meanCell(m));
             if (stacks) {
                 md.append(" | ").append(m.rowsPerOp() > 1 ? Units.time(m.nsPerRow()) : "");
             }
-            md.append(" | ").append(Units.time(m.p50())).append(" | ").append(Units.time(m.p90()))
-                    .append(" | ").append(Units.time(m.p99())).append(" | ").append(Units.time(m.p999()));
+            md.append(" | ").append(Report.percentile(r, m, m.p50())).append(" | ").append(Report.percentile(r, m, m.p90()))
+                    .append(" | ").append(Report.percentile(r, m, m.p99())).append(" | ")
+                    .append(Report.percentile(r, m, m.p999())).append(" | ").append(Report.bytes(m));
             if (stacks) {
                 md.append(" | ").append(m.statementsPerOp() == null ? "—" : Units.perOp(m.statementsPerOp()))
                         .append(" | ").append(Report.hitRatio(m))

@@ -2,23 +2,15 @@ package dev.sqlstudy.bench;
 
 import dev.sqlstudy.cache.CacheStats;
 import java.util.ArrayList;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.Comparator;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.HashMap;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.List;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.Locale;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.Map;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.Optional;
-import dev.sqlstudy.cache.CacheStats;
 import org.openjdk.jmh.annotations.Mode;
-import dev.sqlstudy.cache.CacheStats;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import dev.sqlstudy.cache.CacheStats;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /** JMH's results and the sidecar counts, joined into the report's measurements, with the ratios. */
@@ -26,6 +18,8 @@ final class Measurements {
 
     static final String JDBC = "JDBC";
     static final String NONE = "NONE";
+    /** JMH's gc profiler: bytes allocated per operation. */
+    static final String ALLOC_NORM = "gc.alloc.rate.norm";
 
     private Measurements() {
     }
@@ -88,9 +82,15 @@ final class Measurements {
                 }
             }
             String stack = onStack ? impl.toLowerCase(Locale.ROOT) + "/" + cache.toLowerCase(Locale.ROOT) : "baseline";
+            Double error = Double.isNaN(f[1]) ? null : f[1];
+            // Bytes per operation from the run the mean comes from; both modes allocate alike.
+            Result<?> alloc = (average != null ? average : run).getSecondaryResults().get(ALLOC_NORM);
+            Double bytes = alloc == null || Double.isNaN(alloc.getScore()) ? null : Math.max(0, alloc.getScore());
+            Double bytesError = alloc == null || Double.isNaN(alloc.getScoreError()) ? null : alloc.getScoreError();
             raw.add(new Results.Measurement(w.id(), w.title, w.group.name(), db, impl, cache, stack, meanFrom, (long) f[7],
-                    f[0], Double.isNaN(f[1]) ? null : f[1], f[2], f[3], f[4], f[5], f[6], 1e9 / f[0], w.rowsPerOp,
-                    f[0] / w.rowsPerOp, ops, statements, commits, cacheCounts, null, null, null));
+                    f[0], error, f[2], f[3], f[4], f[5], f[6], 1e9 / f[0], w.rowsPerOp,
+                    f[0] / w.rowsPerOp, ops, statements, commits, cacheCounts, null, null, null, bytes, bytesError,
+                    Results.Measurement.noisy(f[0], error)));
         }
         List<Results.Measurement> withRatios = new ArrayList<>();
         for (Results.Measurement m : raw) {
@@ -103,10 +103,7 @@ final class Measurements {
                 continue;
             }
             double[] ratio = ratio(m.mean(), orZero(m.error()), reference.mean(), orZero(reference.error()));
-            withRatios.add(new Results.Measurement(m.workload(), m.title(), m.group(), m.db(), m.impl(), m.cache(),
-                    m.stack(), m.meanFrom(), m.samples(), m.mean(), m.error(), m.p50(), m.p90(), m.p99(), m.p999(), m.max(),
-                    m.opsPerSecond(), m.rowsPerOp(), m.nsPerRow(), m.ops(), m.statementsPerOp(), m.commitsPerOp(),
-                    m.cacheCounts(), ratio[0], ratio[1], Double.isInfinite(ratio[2]) ? null : ratio[2]));
+            withRatios.add(m.withRatio(ratio[0], ratio[1], Double.isInfinite(ratio[2]) ? null : ratio[2]));
         }
         withRatios.sort(Comparator.comparing((Results.Measurement m) -> m.db() == null ? "~" : m.db())
                 .thenComparing(m -> Workload.ofBenchmark("." + m.workload()).map(Enum::ordinal).orElse(99))

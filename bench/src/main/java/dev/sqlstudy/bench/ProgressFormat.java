@@ -39,6 +39,14 @@ final class ProgressFormat implements OutputFormat {
         return failures;
     }
 
+    /** A whole JMH invocation that did not start (another JMH holds its lock, a bad option): its workloads failed. */
+    void invocationFailed(List<String> workloads, Map<String, String> params, String message) {
+        note("JMH failed: " + message);
+        for (String workload : workloads) {
+            failures.add(new Results.Failure(workload, params, message));
+        }
+    }
+
     void note(String line) {
         out.println(line);
         out.flush();

@@ -1,6 +1,7 @@
 package dev.sqlstudy.bench;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** What both reports say the same way: the summary, the environment, the cells, the reading guide. */
@@ -9,15 +10,24 @@ final class Report {
     static final String IN_PROCESS_WARNING = "Quick run: every trial ran in one JVM with short iterations. "
             + "The figures show the shape of the comparison; quote the full run's (a fresh JVM per trial).";
 
-    static final String GOALS_INTRO = "Each goal of issue 7 on each database measured, judged from this run's "
-            + "figures only. \"within error\" means JMH's 99.9 % error bars of the two means allow either verdict. "
-            + "The goals are stated for MariaDB; on H2 they are shown for reference (with the H2 limits where the "
-            + "issue gives them).";
+    static final String GOALS_INTRO = "What the study sets out to show, each goal on each database measured and "
+            + "judged from this run's figures only (this table is where the goals are stated). \"within error\" means "
+            + "JMH's 99.9 % error bars of the two means allow either verdict. The goals are stated for MariaDB; on H2 "
+            + "they are shown for reference, with an H2 limit where a goal names one.";
 
     static final String HOW_TO_READ = """
-            - **mean ± error**: JMH SampleTime, one thread; the error is the half-width of the 99.9 % confidence \
-            interval of the mean. **ops/s** is 1 s ÷ mean (one thread).
-            - **p50 … p99.9**: percentiles of the sampled operation times (JMH samples a subset of calls).
+            - **mean ± error**: one thread; the error is the half-width of JMH's 99.9 % confidence interval of the \
+            mean. A mean marked † comes from JMH's AverageTime mode (the sub-microsecond cached look-ups and the \
+            baselines: total time ÷ calls, no timer read per call); every other mean from SampleTime. \
+            **ops/s** is 1 s ÷ mean (one thread).
+            - **noisy**: the error is more than 20 % of the mean — the machine was busy or the operation varies; \
+            compare such a row with care.
+            - **p50 … p99.9**: always SampleTime: percentiles of calls timed one by one with System.nanoTime (JMH \
+            samples a subset). A sample includes one timer read and moves in steps of the timer's granularity \
+            (both in the Environment table): the percentiles of a row whose median is within 40 timer reads \
+            (about a microsecond) say as much about the timer as about the call, and are marked ‡.
+            - **bytes/op**: bytes allocated per operation by the measuring JVM (JMH's gc profiler, \
+            gc.alloc.rate.norm), in the mode the mean comes from. A cache hit that allocates nothing shows ≈ 0.
             - **statements/op**: SQL statements the stack sent per operation during the measured iterations, \
             counted by the statement counter on the DataSource (a JDBC batch counts once). With a cache, hits send none.
             - **cache hit ratio**: hits ÷ (hits + misses) during the measured iterations.
@@ -50,7 +60,11 @@ final class Report {
         rows.put("Clock source", e.clocksource());
         rows.put("Load average at start (1/5/15 min)", e.loadAverageAtStart());
         rows.put("Max heap of the runner", e.maxHeapMb() + " MB");
-        rows.put("JMH", e.jmh());
+        rows.put("Measuring JVM", e.measuringJvm());
+        rows.put("Its heap and GC (reported by the trials)", e.measuringHeapAndGc());
+        rows.put("Timer (System.nanoTime)", timer(e));
+        rows.put("JMH", e.jmh() + (r.settings().profilers() == null ? ""
+                : ", profilers " + String.join(", ", r.settings().profilers())));
         rows.put("Commit", e.gitCommit() == null ? null
                 : e.gitCommit() + (Boolean.TRUE.equals(e.gitDirty()) ? " (with uncommitted changes)" : ""));
         for (Results.DatabaseInfo db : r.databases()) {
@@ -61,6 +75,50 @@ final class Report {
                 : m.available() ? m.servers() + " — " + m.versions() : m.servers() + " — left out: " + m.reason());
         rows.put("Started / finished", e.startedAt() + " / " + e.finishedAt());
         return rows;
+    }
+
+    /** {@code granularity 1 ns, one read 24 ns}; null when it was not measured. */
+    static String timer(Results.Environment e) {
+        if (e.timerGranularityNs() == null || e.timerLatencyNs() == null) {
+            return null;
+        }
+        return "granularity " + Units.time(e.timerGranularityNs()) + ", one read " + Units.time(e.timerLatencyNs());
+    }
+
+    /**
+     * True when a row's median is within 40 timer reads, under about a microsecond: its percentiles
+     * are mostly the timer's steps and its own read (the ‡ of the tables).
+     */
+    static boolean nearTimer(Results r, Results.Measurement m) {
+        Double latency = r.environment().timerLatencyNs();
+        Double granularity = r.environment().timerGranularityNs();
+        double unit = Math.max(latency == null ? 25 : latency, granularity == null ? 0 : granularity);
+        return m.p50() < 40 * unit;
+    }
+
+    /** The mean cell: {@code 41.2 ns ± 1.0 ns†}, with {@code noisy} when the error is over 20 %. */
+    static String meanCell(Results.Measurement m) {
+        return meanWithError(m) + (m.meanFromAverageTime() ? "†" : "") + (m.noisy() ? " noisy" : "");
+    }
+
+    /** {@code 0}, {@code 24}, {@code 1,234}, {@code 2.1 MB}: bytes per operation; — when not measured. */
+    static String bytes(Results.Measurement m) {
+        if (m.bytesPerOp() == null) {
+            return "—";
+        }
+        double b = m.bytesPerOp();
+        if (b < 0.5) {
+            return "≈ 0";
+        }
+        if (b < 1_000_000) {
+            return String.format(Locale.ROOT, "%,.0f", b);
+        }
+        return Units.num(b / 1_000_000) + " MB";
+    }
+
+    /** A percentile's cell, marked ‡ on a row near the timer's resolution. */
+    static String percentile(Results r, Results.Measurement m, double ns) {
+        return Units.time(ns) + (nearTimer(r, m) ? "‡" : "");
     }
 
     static String dbLabel(Results r, String spec) {

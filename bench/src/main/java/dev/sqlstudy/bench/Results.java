@@ -12,15 +12,29 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
                MemcachedInfo memcached, List<Dropped> dropped, List<Measurement> measurements,
                List<Failure> failures, List<Goal> goals) {
 
-    /** How JMH was run. */
+    /**
+     * How JMH was run.
+     *
+     * @param profilers the JMH profilers every trial ran with ({@code gc} always: it gives bytes/op)
+     */
     record Settings(String plan, String mode, int threads, int forks, int warmupIterations, long warmupMillis,
-                    int measurementIterations, long measurementMillis, String only, String command) {
+                    int measurementIterations, long measurementMillis, String only, String command,
+                    List<String> profilers) {
     }
 
-    /** Where it ran. */
+    /**
+     * Where it ran.
+     *
+     * @param timerGranularityNs the smallest step {@code System.nanoTime} was seen to take here
+     * @param timerLatencyNs     what one {@code System.nanoTime} call costs here (a SampleTime sample
+     *                           includes one)
+     * @param measuringJvm       the JVM the trials ran in: the forks' options, or this JVM in-process
+     * @param measuringHeapAndGc the heap and the collectors the trials reported from inside that JVM
+     */
     record Environment(String jdk, String jvm, String os, String cpu, int cores, String clocksource, long maxHeapMb,
                        String jmh, String gitCommit, Boolean gitDirty, String loadAverageAtStart,
-                       String startedAt, String finishedAt, long durationSeconds) {
+                       String startedAt, String finishedAt, long durationSeconds, Double timerGranularityNs,
+                       Double timerLatencyNs, String measuringJvm, String measuringHeapAndGc) {
     }
 
     /** A database of the run; {@code reason} says why it was left out when not available. */
@@ -54,12 +68,37 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
      * @param statementsPerOp SQL statements per operation during the measured iterations
      * @param ratioVsJdbc    mean / the mean of raw JDBC without cache on the same database and
      *                       workload in this run (null when that was not measured)
+     * @param bytesPerOp     bytes allocated per operation, JMH's {@code gc.alloc.rate.norm} in the
+     *                       mode the mean comes from (null when the gc profiler did not run)
+     * @param bytesPerOpError its 99.9 % error half-width (null when JMH gave none)
+     * @param noisy          the error is more than {@link #NOISY_ERROR} of the mean: quote with care
      */
     record Measurement(String workload, String title, String group, String db, String impl, String cache,
                        String stack, String meanFrom, long samples, double mean, Double error, double p50, double p90,
                        double p99, double p999, double max, double opsPerSecond, int rowsPerOp, double nsPerRow,
                        Long ops, Double statementsPerOp, Double commitsPerOp, CacheCounts cacheCounts,
-                       Double ratioVsJdbc, Double ratioVsJdbcLow, Double ratioVsJdbcHigh) {
+                       Double ratioVsJdbc, Double ratioVsJdbcLow, Double ratioVsJdbcHigh, Double bytesPerOp,
+                       Double bytesPerOpError, boolean noisy) {
+
+        /** The error, as a fraction of the mean, above which a row is flagged noisy. */
+        static final double NOISY_ERROR = 0.20;
+
+        /** True when {@code error} is more than {@link #NOISY_ERROR} of {@code mean}. */
+        static boolean noisy(double mean, Double error) {
+            return error != null && mean > 0 && error > NOISY_ERROR * mean;
+        }
+
+        /** This measurement with its ratio against jdbc/none. */
+        Measurement withRatio(Double ratio, Double low, Double high) {
+            return new Measurement(workload, title, group, db, impl, cache, stack, meanFrom, samples, mean, error, p50,
+                    p90, p99, p999, max, opsPerSecond, rowsPerOp, nsPerRow, ops, statementsPerOp, commitsPerOp,
+                    cacheCounts, ratio, low, high, bytesPerOp, bytesPerOpError, noisy);
+        }
+
+        /** True when the mean comes from AverageTime (the percentiles always come from SampleTime). */
+        boolean meanFromAverageTime() {
+            return "AverageTime".equals(meanFrom);
+        }
 
         boolean is(Workload w, String dbSpec, String implName, String cacheName) {
             return workload.equals(w.id()) && java.util.Objects.equals(db, dbSpec)
@@ -73,13 +112,14 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
     }
 
     /**
-     * One goal of the issue on one database.
+     * One goal of the report's goals table on one database.
      *
-     * @param verdict  {@code met}, {@code not met} or {@code not measured}
+     * @param verdict  met, not met or not measured (in {@code results.json}: {@code "met"},
+     *                 {@code "not met"}, {@code "not measured"})
      * @param measured the figure, as text with its unit (null when not measured)
      * @param why      for a miss: what the measurements show; for not measured: what was missing
      */
-    record Goal(String id, String text, String db, String target, String measured, String verdict,
+    record Goal(String id, String text, String db, String target, String measured, Verdict verdict,
                 boolean withinError, String why) {
     }
 }

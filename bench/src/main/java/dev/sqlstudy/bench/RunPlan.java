@@ -1,6 +1,10 @@
 package dev.sqlstudy.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,9 +19,16 @@ import java.util.regex.Pattern;
  *                     always come from SampleTime
  * @param only         a regular expression a workload id ({@code StackBenchmarks.pointById}) must
  *                     contain to run, or null for all
+ * @param profilers    JMH profilers every trial runs with, as JMH's {@code -prof} takes them
+ *                     ({@code gc}, {@code stack:lines=5}); {@code gc} is always among them: it gives the
+ *                     report's bytes per operation at no measurable cost
  */
 public record RunPlan(String name, int forks, int warmupIterations, Duration warmupTime,
-                      int measurementIterations, Duration measurementTime, boolean averageTime, String only) {
+                      int measurementIterations, Duration measurementTime, boolean averageTime, String only,
+                      List<String> profilers) {
+
+    /** The profiler of the bytes/op column. */
+    public static final String GC_PROFILER = "gc";
 
     public RunPlan {
         if (forks < 0 || warmupIterations < 0 || measurementIterations < 1) {
@@ -26,6 +37,18 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
         if (only != null) {
             Pattern.compile(only);
         }
+        Set<String> all = new LinkedHashSet<>();
+        all.add(GC_PROFILER);
+        if (profilers != null) {
+            profilers.stream().map(String::strip).filter(p -> !p.isEmpty()).forEach(all::add);
+        }
+        profilers = List.copyOf(all);
+    }
+
+    public RunPlan(String name, int forks, int warmupIterations, Duration warmupTime, int measurementIterations,
+                   Duration measurementTime, boolean averageTime, String only) {
+        this(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime, only,
+                List.of());
     }
 
     /** In this JVM; 1 warm-up and 3 measured iterations of 200 ms per trial. */
@@ -43,19 +66,30 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
     }
 
     public RunPlan withOnly(String regex) {
-        return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime, regex);
+        return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime,
+                regex, profilers);
     }
 
     public RunPlan withForks(int value) {
-        return new RunPlan(name, value, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime, only);
+        return new RunPlan(name, value, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime,
+                only, profilers);
     }
 
     public RunPlan withTimes(int warmups, Duration warmup, int measurements, Duration measurement) {
-        return new RunPlan(name, forks, warmups, warmup, measurements, measurement, averageTime, only);
+        return new RunPlan(name, forks, warmups, warmup, measurements, measurement, averageTime, only, profilers);
     }
 
     public RunPlan withAverageTime(boolean value) {
-        return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, value, only);
+        return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, value, only,
+                profilers);
+    }
+
+    /** These profilers besides {@code gc} ({@code ./study bench --profile stack}). */
+    public RunPlan withProfilers(List<String> more) {
+        List<String> all = new ArrayList<>(profilers);
+        all.addAll(more == null ? List.of() : more);
+        return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime,
+                only, all);
     }
 
 

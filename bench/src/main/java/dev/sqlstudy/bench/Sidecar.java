@@ -32,11 +32,11 @@ final class Sidecar {
 
     /** Counters of one trial's measured iterations. */
     record Counts(String benchmark, String db, String impl, String cache, long ops, long statements,
-                  long commits, CacheStats cacheStats) {
+                  long commits, CacheStats cacheStats, String heapAndGc) {
 
         Counts plus(Counts o) {
             return new Counts(benchmark, db, impl, cache, ops + o.ops, statements + o.statements,
-                    commits + o.commits, cacheStats.plus(o.cacheStats));
+                    commits + o.commits, cacheStats.plus(o.cacheStats), heapAndGc);
         }
     }
 

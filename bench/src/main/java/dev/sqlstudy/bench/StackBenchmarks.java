@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The workloads of the comparison, each run on every stack ({@link StackState}: database ×
  * implementation × cache). One thread; {@link Mode#SampleTime} gives the mean, its error and the
- * latency percentiles of one operation.
+ * latency percentiles of one operation, except that the runner measures the mean of the
+ * sub-microsecond cached look-ups in {@link Mode#AverageTime} (see {@code BenchRunner}).
  *
  * <p>Run them all with {@code ./study bench --quick} (or without {@code --quick} for the full
  * run); run one from a build with
@@ -52,7 +53,9 @@ public class StackBenchmarks {
 
     /**
      * An ordered page: 20 hosts ordered by host name, offset cycling over the first 25 pages
-     * ({@code ORDER BY hostname LIMIT 20 OFFSET n}). Lists are not cached. Run:
+     * ({@code ORDER BY hostname LIMIT 20 OFFSET n}). With a cache each page is cached too (one
+     * entry per order, offset and limit; every host write makes them all stale), so after the
+     * first 25 calls a cached stack answers from the cache. Run:
      * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.page20"}.
      */
     @Benchmark

@@ -87,7 +87,7 @@ public class StackState {
             StatementCounter counter = database.statements();
             Sidecar.Counts counts = new Sidecar.Counts(benchmark.getBenchmark(), db, impl.name(), cache.name(),
                     ops - opsAtStart, counter.statements() - statementsAtStart, counter.commits() - commitsAtStart,
-                    stack.cacheStats().minus(cacheAtStart));
+                    stack.cacheStats().minus(cacheAtStart), Environments.heapAndGc());
             measured = measured == null ? counts : measured.plus(counts);
         }
         if (inserted) {

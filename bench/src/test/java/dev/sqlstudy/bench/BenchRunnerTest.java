@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlstudy.cache.CacheKind;
 import dev.sqlstudy.stack.Impl;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,8 @@ class BenchRunnerTest {
 
         Results results = ResultsJson.read(result.resultsJson());
         int stackWorkloads = (int) java.util.Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.STACK).count();
-        assertThat(results.measurements()).hasSizeGreaterThanOrEqualTo(stackWorkloads + 1);
+        assertThat(results.measurements()).as(progress.toString(StandardCharsets.UTF_8))
+                .hasSizeGreaterThanOrEqualTo(stackWorkloads + 1);
         assertThat(result.measurements()).isEqualTo(results.measurements().size());
         Results.Measurement pointById = Measurements.find(results.measurements(), Workload.POINT_BY_ID, "mem", "JDBC", "NONE")
                 .orElseThrow();
@@ -45,8 +47,17 @@ class BenchRunnerTest {
         assertThat(pointById.p50()).isPositive().isLessThanOrEqualTo(pointById.p99());
         assertThat(results.environment().cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(results.databases()).singleElement().satisfies(db -> assertThat(db.version()).startsWith("H2"));
-        assertThat(results.goals()).extracting(Results.Goal::verdict).contains("not measured")
+        assertThat(results.goals()).extracting(Results.Goal::verdict).contains(Verdict.NOT_MEASURED);
+        assertThat(ResultsJson.MAPPER.readTree(result.resultsJson().toFile()).get("goals"))
+                .as("results.json keeps the verdicts as the strings scripts read")
+                .extracting(goal -> goal.get("verdict").asText()).contains("not measured")
                 .allMatch(v -> List.of("met", "not met", "not measured").contains(v));
+
+        assertThat(pointById.bytesPerOp()).as("bytes/op from the gc profiler, always on").isNotNull().isPositive();
+        JsonNode jmh = ResultsJson.MAPPER.readTree(result.jmhResultJson().toFile());
+        assertThat(jmh.isArray()).as("JMH's own JSON, for jmh-visualizer").isTrue();
+        assertThat(jmh.get(0).get("benchmark").asText()).startsWith("dev.sqlstudy.bench.");
+        assertThat(jmh.get(0).get("secondaryMetrics").has(Measurements.ALLOC_NORM)).isTrue();
 
         String md = Files.readString(result.reportMarkdown());
         assertThat(md).startsWith("# sqlstudy — performance comparison")
@@ -69,6 +80,8 @@ class BenchRunnerTest {
 
         Results results = ResultsJson.read(result.resultsJson());
         assertThat(results.settings().forks()).isEqualTo(1);
+        assertThat(results.environment().measuringHeapAndGc()).as("reported from inside the fork")
+                .matches("max heap [0-9,]+ MB; .+");
         assertThat(results.measurements()).filteredOn(m -> m.db() != null)
                 .as("one measurement per implementation × cache")
                 .hasSize(Impl.values().length * (CacheKind.values().length - 1));

@@ -21,7 +21,7 @@ class GoalsTest {
 
         assertThat(goal(goals, "jdbc: All 50 parents with their children ≥ 5× faster than its N+1 variant"))
                 .satisfies(g -> {
-                    assertThat(g.verdict()).isEqualTo("met");
+                    assertThat(g.verdict()).isEqualTo(Verdict.MET);
                     assertThat(g.measured()).startsWith("9.00×");
                 });
     }
@@ -33,7 +33,7 @@ class GoalsTest {
                 List.of(MARIADB), NO_MEMCACHED);
 
         assertThat(goal(goals, "jdbc: batch insert ≥ 5× faster per row than single inserts")).satisfies(g -> {
-            assertThat(g.verdict()).isEqualTo("not met");
+            assertThat(g.verdict()).isEqualTo(Verdict.MISSED);
             assertThat(g.why()).contains("1000 statements/op");
         });
     }
@@ -43,10 +43,35 @@ class GoalsTest {
         List<Results.Goal> goals = Goals.evaluate(List.of(m(Workload.POINT_BY_ID, 50_000, 1)), List.of(MARIADB), NO_MEMCACHED);
 
         assertThat(goal(goals, "jdbc: memcached-cached hit ≤ 1.3× a raw spymemcached get")).satisfies(g -> {
-            assertThat(g.verdict()).isEqualTo("not measured");
+            assertThat(g.verdict()).isEqualTo(Verdict.NOT_MEASURED);
             assertThat(g.measured()).isNull();
             assertThat(g.why()).contains("no memcached servers given");
         });
+    }
+
+    @Test
+    void evaluate_caffeineHitAllocatingNothing_isMetAndAllocatingIsMissed() {
+        Results.Measurement hit = cached(m(Workload.POINT_BY_ID, 40, 0), 0.2);
+        List<Results.Goal> goals = Goals.evaluate(List.of(hit), List.of(MARIADB), NO_MEMCACHED);
+
+        assertThat(goal(goals, "jdbc: Caffeine-cached hit allocates ≤ 16 B/op")).satisfies(g -> {
+            assertThat(g.verdict()).isEqualTo(Verdict.MET);
+            assertThat(g.measured()).isEqualTo("≈ 0 B/op");
+        });
+        List<Results.Goal> allocating = Goals.evaluate(List.of(cached(m(Workload.POINT_BY_ID, 90, 0), 256)),
+                List.of(MARIADB), NO_MEMCACHED);
+        assertThat(goal(allocating, "jdbc: Caffeine-cached hit allocates ≤ 16 B/op")).satisfies(g -> {
+            assertThat(g.verdict()).isEqualTo(Verdict.MISSED);
+            assertThat(g.why()).startsWith("256 bytes allocated per call");
+        });
+    }
+
+    /** {@code m} as the jdbc/caffeine stack, allocating {@code bytes} per call. */
+    private static Results.Measurement cached(Results.Measurement m, double bytes) {
+        return new Results.Measurement(m.workload(), m.title(), m.group(), m.db(), "JDBC", "CAFFEINE", "jdbc/caffeine",
+                m.meanFrom(), m.samples(), m.mean(), m.error(), m.p50(), m.p90(), m.p99(), m.p999(), m.max(),
+                m.opsPerSecond(), m.rowsPerOp(), m.nsPerRow(), m.ops(), m.statementsPerOp(), m.commitsPerOp(),
+                m.cacheCounts(), null, null, null, bytes, 0.1, false);
     }
 
     private static Results.Goal goal(List<Results.Goal> goals, String text) {
@@ -57,6 +82,6 @@ class GoalsTest {
     private static Results.Measurement m(Workload w, double mean, double statements) {
         return new Results.Measurement(w.id(), w.title, w.group.name(), MARIADB.spec(), "JDBC", "NONE", "jdbc/none",
                 "AverageTime", 1000, mean, mean / 100, mean, mean, mean, mean, mean, 1e9 / mean, w.rowsPerOp,
-                mean / w.rowsPerOp, 100L, statements, 1.0, null, null, null, null);
+                mean / w.rowsPerOp, 100L, statements, 1.0, null, null, null, null, 48.0, 0.1, false);
     }
 }

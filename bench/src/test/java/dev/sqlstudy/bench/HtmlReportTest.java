@@ -32,13 +32,14 @@ class HtmlReportTest {
                 ms.add(new Results.Measurement(w.id(), w.title, w.group.name(), "mem", stacks[i][0], stacks[i][1],
                         stacks[i][0].toLowerCase() + "/" + stacks[i][1].toLowerCase(), "SampleTime", 1000, mean, mean / 10,
                         mean * 0.9, mean * 1.2, mean * 2, mean * 3, mean * 5, 1e9 / mean, w.rowsPerOp, mean / w.rowsPerOp,
-                        100L, 1.0, 1.0, null, factor[i], factor[i] * 0.9, factor[i] * 1.1));
+                        100L, 1.0, 1.0, null, factor[i], factor[i] * 0.9, factor[i] * 1.1, 1000 * factor[i], 10.0, false));
             }
         }
         Results results = new Results(1,
-                new Results.Settings("full", "SampleTime", 1, 1, 3, 1000, 5, 1000, null, "./study bench --db mem"),
+                new Results.Settings("full", "SampleTime", 1, 1, 3, 1000, 5, 1000, null, "./study bench --db mem",
+                        List.of("gc")),
                 new Results.Environment("17", "vm", "os", "cpu", 2, "tsc", 1024, "1.37", "abc", false, "0.1 0.1 0.1",
-                        "start", "end", 60),
+                        "start", "end", 60, 1.0, 25.0, "1 JMH fork(s)", "max heap 1,024 MB; G1"),
                 List.of(new Results.DatabaseInfo("mem", "H2 in-memory", "H2 2.5", true, null)),
                 new Results.MemcachedInfo(null, Map.of(), false, "no memcached servers given"), List.of(), ms, List.of(),
                 Goals.evaluate(ms, List.of(new Results.DatabaseInfo("mem", "H2 in-memory", "H2 2.5", true, null)),
@@ -50,9 +51,11 @@ class HtmlReportTest {
 
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-        assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(1 + 3);
-        assertThat(html).contains(HtmlReport.ratioColor(0.002), HtmlReport.ratioColor(2.1), "hibernate/memcached", "log scale");
-        assertThat(HtmlReport.ratioColor(1)).isEqualTo("#ffffff");
-        assertThat(HtmlReport.ratioColor(0.01)).isNotEqualTo(HtmlReport.ratioColor(100));
+        assertThat(doc.getElementsByTagName("svg").getLength()).as("heat map, allocation map, a bar chart per workload")
+                .isEqualTo(2 + 3);
+        assertThat(html).contains("Bytes allocated per operation", ">2,100</text>", ">2</text>");
+        assertThat(html).contains(SvgCharts.ratioColor(0.002), SvgCharts.ratioColor(2.1), "hibernate/memcached", "log scale");
+        assertThat(SvgCharts.ratioColor(1)).isEqualTo("#ffffff");
+        assertThat(SvgCharts.ratioColor(0.01)).isNotEqualTo(SvgCharts.ratioColor(100));
     }
 }

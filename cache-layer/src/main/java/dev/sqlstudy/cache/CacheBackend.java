@@ -1,6 +1,7 @@
 package dev.sqlstudy.cache;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,17 @@ public interface CacheBackend extends AutoCloseable {
 
     /** The values found for {@code keys}; a key missing from the map is a miss. One round trip. */
     Map<CacheKey, Object> getAll(Collection<CacheKey> keys);
+
+    /**
+     * The value cached under {@code key}, or {@code null} on a miss (a value is never null: an
+     * absent row is cached as an empty {@code Optional}). The same rules as {@link #getAll}; the
+     * decorators' hit path for point reads. The default goes through {@code getAll} and builds a
+     * list and a map per call; a backend that can answer one key without them should override it
+     * (the Caffeine backend allocates nothing on a hit).
+     */
+    default Object get(CacheKey key) {
+        return getAll(List.of(key)).get(key);
+    }
 
     /** Takes the lease to fill {@code key}; call it before reading the database. */
     Lease lease(CacheKey key);

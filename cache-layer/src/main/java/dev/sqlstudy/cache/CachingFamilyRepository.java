@@ -10,6 +10,7 @@ import dev.sqlstudy.domain.Parent;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -27,15 +28,20 @@ public final class CachingFamilyRepository implements FamilyRepository {
 
     private final FamilyRepository delegate;
     private final ReadThrough cache;
+    // Bound once, so a hit on a parent or a child allocates no lambda (see CachingHostRepository).
+    private final IntFunction<Optional<Parent>> loadParent;
+    private final IntFunction<Optional<ChildWithParent>> loadChild;
 
     public CachingFamilyRepository(FamilyRepository delegate, CacheBackend backend) {
         this.delegate = delegate;
         this.cache = new ReadThrough(backend);
+        this.loadParent = delegate::findParent;
+        this.loadChild = delegate::findChild;
     }
 
     @Override
     public Optional<Parent> findParent(int id) {
-        return cache.get(Region.PARENT.key(id), () -> delegate.findParent(id));
+        return cache.get(Region.PARENT.key(id), id, loadParent);
     }
 
     @Override
@@ -45,7 +51,7 @@ public final class CachingFamilyRepository implements FamilyRepository {
 
     @Override
     public Optional<ChildWithParent> findChild(int id) {
-        return cache.get(Region.CHILD.key(id), () -> delegate.findChild(id));
+        return cache.get(Region.CHILD.key(id), id, loadChild);
     }
 
     @Override

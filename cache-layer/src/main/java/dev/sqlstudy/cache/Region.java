@@ -26,10 +26,19 @@ public enum Region {
     /** How a value is held: {@code Optional<T>} (an absent row is cached too), {@code List<T>} or {@code T}. */
     public enum Shape { OPTIONAL, LIST, SCALAR }
 
+    /** Slots of {@link #key(int)}'s table: ids in a run of this many share none. A power of two. */
+    static final int RECENT_ID_KEYS = 1024;
+
     private final Namespace namespace;
     private final String label;
     private final Shape shape;
     private final Class<?> type;
+    /** The last key made for each slot ({@code id & (RECENT_ID_KEYS − 1)}), see {@link #key(int)}. */
+    private final IdKey[] recentIdKeys = new IdKey[RECENT_ID_KEYS];
+
+    /** A key and the id it was made for: read and written as one reference, so a slot is never torn. */
+    private record IdKey(int id, CacheKey key) {
+    }
 
     Region(Namespace namespace, String label, Shape shape, Class<?> type) {
         this.namespace = namespace;
@@ -54,6 +63,25 @@ public enum Region {
     /** The key of {@code id} in this region. */
     public CacheKey key(Object id) {
         return new CacheKey(this, String.valueOf(id));
+    }
+
+    /**
+     * The key of a numeric id, equal to {@code key((Object) id)} — and, for an id whose key was made
+     * recently, the same instance, so a cache hit on it allocates nothing (no {@code String}, no
+     * key; Caffeine then also finds it by identity). A direct-mapped table of {@value
+     * #RECENT_ID_KEYS} slots per region: ids that share a slot replace each other's key (the next
+     * call makes a new one), which costs an allocation, never a wrong key. Threads may race on a
+     * slot; each slot holds an immutable record, so a reader sees a whole entry or an older one.
+     */
+    public CacheKey key(int id) {
+        int slot = id & (RECENT_ID_KEYS - 1);
+        IdKey recent = recentIdKeys[slot];
+        if (recent != null && recent.id() == id) {
+            return recent.key();
+        }
+        CacheKey key = new CacheKey(this, Integer.toString(id));
+        recentIdKeys[slot] = new IdKey(id, key);
+        return key;
     }
 
     @Override

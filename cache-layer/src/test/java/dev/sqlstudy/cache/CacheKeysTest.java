@@ -57,4 +57,23 @@ class CacheKeysTest {
         assertThat(CacheKeys.isValid("k".repeat(251))).isFalse();
         assertThat(CacheKeys.isValid("")).isFalse();
     }
+
+    @Test
+    void keyOfAnInt_equalsTheKeyOfItsText_andIsReusedWhileItsSlotHoldsIt() {
+        CacheKey first = Region.HOST_BY_ID.key(42);
+
+        assertThat(first).isEqualTo(Region.HOST_BY_ID.key((Object) 42)).hasToString("hosts:id:42");
+        assertThat(Region.HOST_BY_ID.key(42)).as("a recent id's key: no allocation").isSameAs(first);
+        assertThat(Region.PARENT.key(42)).as("regions keep their own keys").isNotEqualTo(first);
+    }
+
+    @Test
+    void keyOfAnInt_whoseSlotAnotherIdTook_isANewEqualKey() {
+        CacheKey first = Region.HOST_BY_ID.key(7);
+        CacheKey sharingTheSlot = Region.HOST_BY_ID.key(7 + Region.RECENT_ID_KEYS);
+
+        assertThat(sharingTheSlot.id()).isEqualTo(String.valueOf(7 + Region.RECENT_ID_KEYS));
+        assertThat(Region.HOST_BY_ID.key(7)).isEqualTo(first).isNotSameAs(first);
+        assertThat(Region.HOST_BY_ID.key(-7)).isEqualTo(Region.HOST_BY_ID.key((Object) (-7)));
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sqlstudy.bench.BenchOptions;
 import dev.sqlstudy.bench.BenchResult;
 import dev.sqlstudy.bench.BenchRunner;
+import dev.sqlstudy.bench.RunPlan;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,6 +44,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "Where the report goes (default ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--only", paramLabel = "REGEX",
+            description = "Only the workloads whose id (StackBenchmarks.pointById, CacheBaselines.caffeineGet, …) "
+                    + "contains a match: one cell of the report, rerun.")
+    private String only;
+
+    @Option(names = "--profile", paramLabel = "NAME[:OPTIONS]",
+            description = "A JMH profiler for every trial, as JMH's -prof takes it (repeatable). "
+                    + "gc always runs: it gives the report's bytes/op.")
+    private List<String> profilers = new ArrayList<>();
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
@@ -55,12 +66,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         try {
             PrintStream progress = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
-            BenchResult result = BenchRunner.run(new BenchOptions(quick, out, databases, root.memcachedGiven()), progress);
+            BenchResult result = BenchRunner.run(new BenchOptions(quick, out, databases, root.memcachedGiven()),
+                    RunPlan.of(quick).withOnly(only).withProfilers(profilers), progress);
             progress.flush();
             ObjectNode json = Views.object();
             json.put("results", result.resultsJson().toString());
             json.put("report_md", result.reportMarkdown().toString());
             json.put("report_html", result.reportHtml().toString());
+            json.put("jmh_result", result.jmhResultJson().toString());
             json.put("measurements", result.measurements());
             json.put("failures", result.failures());
             json.put("goals_met", result.goalsMet());

@@ -71,12 +71,19 @@ public final class CaffeineBackend implements CacheBackend {
     public Map<CacheKey, Object> getAll(Collection<CacheKey> keys) {
         Map<CacheKey, Object> found = new HashMap<>();
         for (CacheKey key : keys) {
-            Entry entry = cache.getIfPresent(key);
-            if (entry != null && entry.generation() == generation(key.namespace())) {
-                found.put(key, entry.value());
+            Object value = get(key);
+            if (value != null) {
+                found.put(key, value);
             }
         }
         return found;
+    }
+
+    /** One look-up and one generation read; allocates nothing. */
+    @Override
+    public Object get(CacheKey key) {
+        Entry entry = cache.getIfPresent(key);
+        return entry != null && entry.generation() == generation(key.namespace()) ? entry.value() : null;
     }
 
     @Override

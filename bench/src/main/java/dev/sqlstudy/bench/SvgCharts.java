@@ -1,0 +1,212 @@
+package dev.sqlstudy.bench;
+
+import static dev.sqlstudy.bench.Xml.esc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The charts of {@code report.html}, drawn as inline SVG (no script, nothing fetched): a bar chart
+ * per workload, the heat map of ratios against raw JDBC, and the axes they share.
+ * {@link HtmlReport} places them on the page.
+ */
+final class SvgCharts {
+
+    private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
+            "#b07aa1", "#ff9da7", "#9c755f"};
+
+    private SvgCharts() {
+    }
+
+    /**
+     * Horizontal bars of the mean with its error whisker, and a tick at p99; a logarithmic axis
+     * when the means differ by more than 30×.
+     */
+    static String bars(List<Results.Measurement> rows, Function<Results.Measurement, String> label) {
+        int labelW = 190;
+        int plotW = 640;
+        int rowH = 22;
+        int top = 8;
+        int height = top + rows.size() * rowH + 34;
+        double min = rows.stream().mapToDouble(Results.Measurement::mean).min().orElse(1);
+        double max = rows.stream().mapToDouble(m -> Math.max(m.p99(), m.mean() + Measurements.orZero(m.error()))).max().orElse(1);
+        boolean log = max / Math.max(min, 1e-9) > 30;
+        Axis axis = log ? Axis.log(min, max) : Axis.linear(max);
+        StringBuilder s = new StringBuilder();
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(labelW + plotW + 150).append("\" height=\"")
+                .append(height).append("\" font-size=\"12\" font-family=\"system-ui,sans-serif\" role=\"img\">\n");
+        for (double tick : axis.ticks()) {
+            double x = labelW + axis.position(tick) * plotW;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e3e3\"/>", x, top, x,
+                    top + rows.size() * rowH));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%s</text>%n", x,
+                    top + rows.size() * rowH + 14, tick == 0 ? "0" : esc(Units.time(tick))));
+        }
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#666\">mean time per operation%s — bar: mean, whisker: ±error, ◆: p99</text>%n",
+                labelW, height - 4, log ? " (log scale)" : ""));
+        int i = 0;
+        for (Results.Measurement m : rows) {
+            double y = top + i * rowH;
+            String color = PALETTE[i % PALETTE.length];
+            double w = Math.max(1, axis.position(m.mean()) * plotW);
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", labelW - 6, y + 15,
+                    esc(label.apply(m))));
+            s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", labelW, y + 3,
+                    w, rowH - 6, color));
+            double err = Measurements.orZero(m.error());
+            if (err > 0) {
+                double x1 = labelW + axis.position(Math.max(axis.min(), m.mean() - err)) * plotW;
+                double x2 = labelW + axis.position(m.mean() + err) * plotW;
+                s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#222\"/>", x1,
+                        y + rowH / 2.0, x2, y + rowH / 2.0));
+            }
+            double p99 = labelW + axis.position(m.p99()) * plotW;
+            s.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1f l4 4 l-4 4 l-4 -4 z\" fill=\"#222\"/>", p99, y + rowH / 2.0 - 4));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\">%s</text>%n", labelW + plotW + 8, y + 15,
+                    esc(Units.time(m.mean()) + (m.ratioVsJdbc() == null ? "" : "  " + Units.ratio(m.ratioVsJdbc())))));
+            i++;
+        }
+        s.append("</svg>\n");
+        return s.toString();
+    }
+
+    /** Stacks × workloads, each cell the ratio against jdbc/none, coloured on a log scale. */
+    static String heatmap(List<Results.Measurement> onDb) {
+        return grid(onDb, m -> m.ratioVsJdbc() == null ? null
+                : new Cell(Units.ratio(m.ratioVsJdbc()), ratioColor(m.ratioVsJdbc())));
+    }
+
+    /**
+     * Stacks × workloads, each cell the bytes allocated per operation, coloured by its ratio to what
+     * raw JDBC without cache allocates on the same workload (a cache hit that allocates nothing is
+     * the greenest).
+     */
+    static String allocationMap(List<Results.Measurement> onDb) {
+        return grid(onDb, m -> {
+            if (m.bytesPerOp() == null) {
+                return null;
+            }
+            Double reference = onDb.stream().filter(r -> r.workload().equals(m.workload())
+                            && Measurements.JDBC.equals(r.impl()) && Measurements.NONE.equals(r.cache()))
+                    .map(Results.Measurement::bytesPerOp).filter(b -> b != null && b > 0).findFirst().orElse(null);
+            String color = reference == null ? "#ffffff" : ratioColor(Math.max(m.bytesPerOp(), 1) / reference);
+            return new Cell(Report.bytes(m), color);
+        });
+    }
+
+    /** What a grid cell shows: its text and its fill. */
+    private record Cell(String text, String color) {
+    }
+
+    private static String grid(List<Results.Measurement> onDb, Function<Results.Measurement, Cell> cellOf) {
+        List<String> stacks = onDb.stream().map(Results.Measurement::stack).distinct().toList();
+        List<String> workloads = onDb.stream().map(Results.Measurement::workload).distinct().toList();
+        int labelW = 160;
+        int cellW = 74;
+        int cellH = 24;
+        int headH = 110;
+        StringBuilder s = new StringBuilder();
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(labelW + workloads.size() * cellW + 110)
+                .append("\" height=\"").append(headH + stacks.size() * cellH + 10)
+                .append("\" font-size=\"11\" font-family=\"system-ui,sans-serif\" role=\"img\">\n");
+        for (int c = 0; c < workloads.size(); c++) {
+            String name = workloads.get(c).substring(workloads.get(c).indexOf('.') + 1);
+            double x = labelW + c * cellW + cellW / 2.0;
+            s.append(String.format(Locale.ROOT, "<text transform=\"translate(%.1f,%d) rotate(-40)\">%s</text>%n", x, headH - 6, esc(name)));
+        }
+        for (int row = 0; row < stacks.size(); row++) {
+            int y = headH + row * cellH;
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", labelW - 6, y + 16,
+                    esc(stacks.get(row))));
+            for (int c = 0; c < workloads.size(); c++) {
+                String stack = stacks.get(row);
+                String workload = workloads.get(c);
+                Results.Measurement m = onDb.stream().filter(x -> x.stack().equals(stack) && x.workload().equals(workload))
+                        .findFirst().orElse(null);
+                Cell cell = m == null ? null : cellOf.apply(m);
+                int x = labelW + c * cellW;
+                if (cell == null) {
+                    s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f2f2f2\" stroke=\"#fff\"/>",
+                            x, y, cellW, cellH));
+                    s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#aaa\">%s</text>%n",
+                            x + cellW / 2.0, y + 16, m == null ? "—" : "n/a"));
+                    continue;
+                }
+                s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#fff\"/>",
+                        x, y, cellW, cellH, cell.color()));
+                s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x + cellW / 2.0,
+                        y + 16, esc(cell.text())));
+            }
+        }
+        s.append("</svg>\n");
+        return s.toString();
+    }
+
+    /** Green below 1×, white at 1×, red above, saturating at 100× either way. */
+    static String ratioColor(double ratio) {
+        double t = Math.max(-1, Math.min(1, Math.log10(Math.max(ratio, 1e-9)) / 2));
+        int r;
+        int g;
+        int b;
+        if (t < 0) {
+            r = (int) Math.round(255 - 150 * -t);
+            g = (int) Math.round(255 - 40 * -t);
+            b = (int) Math.round(255 - 150 * -t);
+        } else {
+            r = (int) Math.round(255 - 20 * t);
+            g = (int) Math.round(255 - 150 * t);
+            b = (int) Math.round(255 - 150 * t);
+        }
+        return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, b);
+    }
+
+    /** A value axis from 0 (linear) or from a power of ten (log) to the maximum, mapped to 0..1. */
+    record Axis(boolean log, double min, double max) {
+
+        static Axis linear(double max) {
+            return new Axis(false, 0, niceCeil(max));
+        }
+
+        static Axis log(double min, double max) {
+            // Half a decade of room below the smallest mean, so its bar still shows.
+            return new Axis(true, Math.pow(10, Math.floor(Math.log10(min * 0.5))), Math.pow(10, Math.ceil(Math.log10(max))));
+        }
+
+        double position(double value) {
+            if (log) {
+                double v = Math.max(value, min);
+                return (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min));
+            }
+            return max <= 0 ? 0 : Math.max(0, value) / max;
+        }
+
+        List<Double> ticks() {
+            List<Double> ticks = new ArrayList<>();
+            if (log) {
+                for (double t = min; t <= max * 1.0001; t *= 10) {
+                    ticks.add(t);
+                }
+            } else {
+                for (int i = 0; i <= 4; i++) {
+                    ticks.add(max * i / 4);
+                }
+            }
+            return ticks;
+        }
+
+        private static double niceCeil(double v) {
+            if (v <= 0) {
+                return 1;
+            }
+            double p = Math.pow(10, Math.floor(Math.log10(v)));
+            for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+                if (f * p >= v) {
+                    return f * p;
+                }
+            }
+            return 10 * p;
+        }
+    }
+}
