@@ -325,6 +325,10 @@ public final class BenchRunner {
                     String reason = null;
                     if (cache == CacheKind.MEMCACHED && !memcached.available()) {
                         reason = memcached.reason();
+                    } else if (cache.remote() && cache != CacheKind.MEMCACHED) {
+                        // Said, not measured against a default address nobody chose: the benchmark
+                        // takes servers for memcached only so far.
+                        reason = "the benchmark takes no " + cache + " servers yet (only --memcached)";
                     } else {
                         try (Stack stack = Stack.over(database, impl, cache, memcached.available()
                                 ? CacheSettings.defaults().withMemcachedServers(memcached.servers()) : CacheSettings.defaults())) {
