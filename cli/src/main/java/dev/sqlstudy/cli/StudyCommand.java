@@ -302,7 +302,8 @@ public final class StudyCommand implements Callable<Integer> {
                     if (result != null) {
                         print(out, result);
                     }
-                    warnOnCacheErrors(err, choices.cache(), trace.cache());
+                    // A cache that failed open has said so itself, once per outage and with the
+                    // reason ("warning: redis 127.0.0.1:1 is unavailable (…)"): one line, not two.
                 } finally {
                     summary = trace.summary();
                 }

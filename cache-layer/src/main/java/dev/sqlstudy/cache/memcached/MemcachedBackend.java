@@ -159,7 +159,8 @@ public final class MemcachedBackend implements CacheBackend {
         }
         try {
             if (!connected.await(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("memcached: not every server of {} answered within {} ms; their keys go to the database until they do",
+                // Not a warning of its own: the first call to a server that is down warns, with the reason.
+                log.debug("memcached: not every server of {} answered within {} ms; their keys go to the database until they do",
                         servers, options.connectTimeout().toMillis());
             }
         } catch (InterruptedException e) {
