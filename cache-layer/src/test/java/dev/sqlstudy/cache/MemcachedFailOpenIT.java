@@ -81,7 +81,7 @@ class MemcachedFailOpenIT {
 
     @Test
     void refusedServer_everyCallAnswersFromTheDatabaseInBoundedTime_withAWarningAndErrors() {
-        String nobody = MemcachedProcess.HOST + ":" + MemcachedProcess.freePort();
+        String nobody = MemcachedProcess.HOST + ":" + TestServices.freePort();
         try (CachedRepositories cached = new CachedRepositories(
                 new JdbcRepositories(database.dataSource()), MemcachedBackend.connect(nobody, options(TIMEOUT)))) {
             long start = System.nanoTime();

@@ -5,9 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,18 +33,9 @@ public final class MemcachedProcess implements AutoCloseable {
     }
 
     public static MemcachedProcess start() {
-        MemcachedProcess server = new MemcachedProcess(freePort());
+        MemcachedProcess server = new MemcachedProcess(TestServices.freePort());
         server.restart();
         return server;
-    }
-
-    /** A port nobody listens on (bound, then released). */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free loopback port", e);
-        }
     }
 
     /** {@code 127.0.0.1:port}, as {@code MemcachedBackend.connect} takes it. */

@@ -3,9 +3,7 @@ package dev.sqlstudy.contract.services;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,18 +46,9 @@ public final class RedisProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("no temporary directory for redis-server", e);
         }
-        RedisProcess server = new RedisProcess(freePort(), dir, List.copyOf(extraArguments));
+        RedisProcess server = new RedisProcess(TestServices.freePort(), dir, List.copyOf(extraArguments));
         server.restart();
         return server;
-    }
-
-    /** A port nobody listens on (bound, then released). */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free loopback port", e);
-        }
     }
 
     public int port() {
