@@ -50,6 +50,11 @@ class HibernateHosts implements HostOperations {
         }
     }
 
+    /*
+     * Every read query is marked cacheable: with the query cache on (HibernateCache), its result
+     * is kept per query and parameters, and dropped when a write to the hosts table commits (the
+     * update-timestamps region). With the cache off, as by default, the mark changes nothing.
+     */
     private final Sessions sessions;
 
     HibernateHosts(Sessions sessions) {
@@ -99,7 +104,7 @@ class HibernateHosts implements HostOperations {
     @Override
     public Optional<Host> findByHostname(String hostname) {
         String normalized = Rules.hostname(hostname);
-        return sessions.read("find host", session -> session.createSelectionQuery(BY_HOSTNAME, HostEntity.class)
+        return sessions.read("find host", session -> session.createSelectionQuery(BY_HOSTNAME, HostEntity.class).setCacheable(true)
                 .setParameter("hostname", normalized)
                 .uniqueResultOptional()
                 .map(HostEntity::toRecord));
@@ -108,7 +113,7 @@ class HibernateHosts implements HostOperations {
     @Override
     public Optional<Host> findByIpAddr(String ipAddr) {
         String canonical = Rules.ipAddr(ipAddr);
-        return sessions.read("find host", session -> session.createSelectionQuery(BY_IP_ADDR, HostEntity.class)
+        return sessions.read("find host", session -> session.createSelectionQuery(BY_IP_ADDR, HostEntity.class).setCacheable(true)
                 .setParameter("ipAddr", canonical)
                 .uniqueResultOptional()
                 .map(HostEntity::toRecord));
@@ -121,7 +126,7 @@ class HibernateHosts implements HostOperations {
         if (names.isEmpty()) {
             return List.of();
         }
-        return sessions.read("find hosts", session -> session.createSelectionQuery(BY_HOSTNAME_IN, HostEntity.class)
+        return sessions.read("find hosts", session -> session.createSelectionQuery(BY_HOSTNAME_IN, HostEntity.class).setCacheable(true)
                 .setParameterList("hostnames", names)
                 .getResultList().stream()
                 .map(HostEntity::toRecord)
@@ -131,7 +136,7 @@ class HibernateHosts implements HostOperations {
     @Override
     public List<Host> list(HostPage page) {
         String hql = (page.descending() ? PAGE_DESC : PAGE_ASC).get(page.orderBy());
-        return sessions.read("list hosts", session -> session.createSelectionQuery(hql, HostEntity.class)
+        return sessions.read("list hosts", session -> session.createSelectionQuery(hql, HostEntity.class).setCacheable(true)
                 .setFirstResult(page.offset())
                 .setMaxResults(page.limit())
                 .getResultList().stream()
@@ -142,7 +147,7 @@ class HibernateHosts implements HostOperations {
     @Override
     public List<String> hostnames() {
         return sessions.read("list host names", session ->
-                session.createSelectionQuery(HOSTNAMES, String.class).getResultList());
+                session.createSelectionQuery(HOSTNAMES, String.class).setCacheable(true).getResultList());
     }
 
     @Override
@@ -193,7 +198,7 @@ class HibernateHosts implements HostOperations {
 
     @Override
     public long count() {
-        return sessions.read("count hosts", session -> session.createSelectionQuery(COUNT, Long.class).getSingleResult());
+        return sessions.read("count hosts", session -> session.createSelectionQuery(COUNT, Long.class).setCacheable(true).getSingleResult());
     }
 
     private static Map<String, ?> known(NewHost host) {
