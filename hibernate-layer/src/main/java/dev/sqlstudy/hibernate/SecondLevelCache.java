@@ -137,19 +137,19 @@ final class SecondLevelCache implements NativeCache {
         @Override
         public void entityCacheHit(NavigableRole entity, String region) {
             super.entityCacheHit(entity, region);
-            report(Outcome.HIT, region + " " + entity.getLocalName());
+            report(Outcome.HIT, region + " " + simpleName(entity));
         }
 
         @Override
         public void entityCacheMiss(NavigableRole entity, String region) {
             super.entityCacheMiss(entity, region);
-            report(Outcome.MISS, region + " " + entity.getLocalName());
+            report(Outcome.MISS, region + " " + simpleName(entity));
         }
 
         @Override
         public void entityCachePut(NavigableRole entity, String region) {
             super.entityCachePut(entity, region);
-            report(Outcome.PUT, region + " " + entity.getLocalName());
+            report(Outcome.PUT, region + " " + simpleName(entity));
         }
 
         @Override
@@ -186,6 +186,11 @@ final class SecondLevelCache implements NativeCache {
         public void queryCachePut(String hql, String region) {
             super.queryCachePut(hql, region);
             report(Outcome.PUT, region + " " + oneLine(hql));
+        }
+
+        private String simpleName(NavigableRole entity) {
+            String name = entity.getFullPath();
+            return name.substring(name.lastIndexOf('.') + 1);
         }
 
         private String oneLine(String hql) {
