@@ -59,10 +59,7 @@ class NativeCacheGuaranteesTest {
         HIBERNATE_READ_WRITE(ds -> new HibernateRepositories(ds, HibernateCache.READ_WRITE)),
         HIBERNATE_NONSTRICT_READ_WRITE(ds -> new HibernateRepositories(ds, HibernateCache.NONSTRICT_READ_WRITE)),
         MYBATIS_CACHE(ds -> new MyBatisRepositories(ds, MyBatisCache.LOCAL)),
-        MYBATIS_MEMCACHED(ds -> {
-            MyBatisMemcachedServer.get();
-            return new MyBatisRepositories(ds, MyBatisCache.MEMCACHED);
-        });
+        MYBATIS_MEMCACHED(ds -> new MyBatisRepositories(ds, MyBatisCache.MEMCACHED));
 
         private final Function<DataSource, Repositories> factory;
 
@@ -70,7 +67,19 @@ class NativeCacheGuaranteesTest {
             this.factory = factory;
         }
 
+        /**
+         * The repositories as the factory makes them, the cache as it holds them. In another
+         * process too: the memcached adapter there reads the configuration this JVM wrote.
+         */
+        Repositories factory(DataSource dataSource) {
+            return factory.apply(dataSource);
+        }
+
+        /** The repositories with an empty cache, over this JVM's memcached server for the adapter. */
         Repositories open(DataSource dataSource) {
+            if (this == MYBATIS_MEMCACHED) {
+                MyBatisMemcachedServer.get();
+            }
             Repositories repositories = factory.apply(dataSource);
             // memcached outlives every test, and the tables were just reset under it.
             repositories.nativeCache().orElseThrow().clear();
@@ -392,6 +401,47 @@ class NativeCacheGuaranteesTest {
             there.hosts().update(2, PORT_2222);
 
             assertThat(here.hosts().findById(2)).contains(UBUNTU_2222);
+        }
+    }
+
+    /**
+     * Two real processes on MariaDB (one database both can reach): this JVM reads host 2 through
+     * its cache, a second JVM ({@link WriterProcess}) opens the same kind of cache and commits port
+     * 2222, then this JVM reads again.
+     */
+    @Nested
+    class AcrossProcesses {
+
+        private Repositories openOnMariaDb(FrameworkCache cache) {
+            Database mariadb = TestDatabase.MARIADB.open();
+            mariadb.reset();
+            probe = new ProbedDataSource(mariadb.dataSource());
+            mariaDb = mariadb;
+            return another(cache);
+        }
+
+        private Database mariaDb;
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(value = FrameworkCache.class, names = "MYBATIS_MEMCACHED", mode = EnumSource.Mode.EXCLUDE)
+        void inProcessCache_writeInAnotherProcess_leavesThisProcessStale(FrameworkCache cache) throws Exception {
+            Repositories here = openOnMariaDb(cache);
+            assertThat(here.hosts().findById(2)).contains(UBUNTU);
+
+            WriterProcess.run(cache, mariaDb.config(), 2222);
+
+            assertThat(new Tables(mariaDb).hosts().get(1)).as("the table").isEqualTo(UBUNTU_2222);
+            assertThat(here.hosts().findById(2)).as("this process, after the other's commit").contains(UBUNTU);
+        }
+
+        @Test
+        void mybatisMemcached_writeInAnotherProcess_flushesTheNamespaceForThisOne() throws Exception {
+            Repositories here = openOnMariaDb(FrameworkCache.MYBATIS_MEMCACHED);
+            assertThat(here.hosts().findById(2)).contains(UBUNTU);
+
+            WriterProcess.run(FrameworkCache.MYBATIS_MEMCACHED, mariaDb.config(), 2222);
+
+            assertThat(here.hosts().findById(2)).as("this process, after the other's commit").contains(UBUNTU_2222);
         }
     }
 
