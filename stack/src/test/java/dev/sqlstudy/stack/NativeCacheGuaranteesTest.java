@@ -4,6 +4,9 @@ import static dev.sqlstudy.contract.SampleData.UBUNTU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sqlstudy.cache.CacheKind;
+import dev.sqlstudy.cache.CacheSettings;
+import dev.sqlstudy.cache.TestCaches;
 import dev.sqlstudy.contract.SampleData;
 import dev.sqlstudy.contract.Tables;
 import dev.sqlstudy.contract.TestDatabase;
@@ -412,15 +415,18 @@ class NativeCacheGuaranteesTest {
     @Nested
     class AcrossProcesses {
 
-        private Repositories openOnMariaDb(FrameworkCache cache) {
-            Database mariadb = TestDatabase.MARIADB.open();
-            mariadb.reset();
-            probe = new ProbedDataSource(mariadb.dataSource());
-            mariaDb = mariadb;
-            return another(cache);
+        private Database mariaDb;
+
+        private void freshMariaDb() {
+            mariaDb = TestDatabase.MARIADB.open();
+            mariaDb.reset();
+            probe = new ProbedDataSource(mariaDb.dataSource());
         }
 
-        private Database mariaDb;
+        private Repositories openOnMariaDb(FrameworkCache cache) {
+            freshMariaDb();
+            return another(cache);
+        }
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(value = FrameworkCache.class, names = "MYBATIS_MEMCACHED", mode = EnumSource.Mode.EXCLUDE)
@@ -442,6 +448,28 @@ class NativeCacheGuaranteesTest {
             WriterProcess.run(FrameworkCache.MYBATIS_MEMCACHED, mariaDb.config(), 2222);
 
             assertThat(here.hosts().findById(2)).as("this process, after the other's commit").contains(UBUNTU_2222);
+        }
+
+        /** Raw JDBC behind one of our decorators, in both processes; the same key prefix in both. */
+        private Optional<Host> decoratorAfterAWriteInAnotherProcess(CacheKind cache) throws Exception {
+            freshMariaDb();
+            CacheSettings settings = TestCaches.settings();
+            TestCaches.require(cache, settings);
+            try (Stack here = Stack.over(mariaDb, Impl.JDBC, cache, settings)) {
+                assertThat(here.hosts().findById(2)).contains(UBUNTU);
+                WriterProcess.run(cache, settings, mariaDb.config(), 2222);
+                return here.hosts().findById(2);
+            }
+        }
+
+        @Test
+        void caffeineDecorator_writeInAnotherProcess_leavesThisProcessStale() throws Exception {
+            assertThat(decoratorAfterAWriteInAnotherProcess(CacheKind.CAFFEINE)).contains(UBUNTU);
+        }
+
+        @Test
+        void memcachedDecorator_writeInAnotherProcess_reachesThisProcess() throws Exception {
+            assertThat(decoratorAfterAWriteInAnotherProcess(CacheKind.MEMCACHED)).contains(UBUNTU_2222);
         }
     }
 
