@@ -269,6 +269,20 @@ class NativeCacheGuaranteesTest {
             assertThat(hosts.count()).isEqualTo(1);
         }
 
+        /** A bulk UPDATE inside a unit that has read the host first (HHH-14983 is this shape). */
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(FrameworkCache.class)
+        void bulkUpdateInAUnitOfWork_afterReadingTheHostInTheUnit_reachesTheCachedHost(FrameworkCache cache) {
+            Repositories repositories = open(cache);
+            repositories.hosts().findById(3);
+            try (HostTransaction unit = repositories.hosts().begin()) {
+                unit.findById(3);
+                unit.updatePortWhereIdGreaterThan(1, 2222);
+                unit.commit();
+            }
+            assertThat(repositories.hosts().findById(3)).map(Host::port).contains(2222);
+        }
+
         @ParameterizedTest(name = "{0}")
         @EnumSource(FrameworkCache.class)
         void childMove_reachesBothParentsTheListTheJoinsAndTheCounts(FrameworkCache cache) {
