@@ -33,6 +33,26 @@ public final class CacheKeys {
         return join(prefix, namespace.toString(), "gen", Integer.toString(slot));
     }
 
+    /**
+     * Redis: {@code prefix:v1:{namespace:tag}:region:id}. The braces are a Redis Cluster hash tag:
+     * only {@code namespace:tag} picks the slot, so a value and the generation counter that
+     * validates it ({@link #redisGeneration}, same tag) always live in one slot and are read by one
+     * {@code MGET}. The prefix is made brace-free so that ours is the first tag in the key.
+     */
+    public static String redis(String prefix, CacheKey key, int tag) {
+        return join(redisPrefix(prefix), "{" + key.namespace() + ":" + tag + "}", key.region().toString(), key.id());
+    }
+
+    /** The generation counter of {@code namespace} for the keys of one hash {@code tag}. */
+    public static String redisGeneration(String prefix, Namespace namespace, int tag) {
+        return join(redisPrefix(prefix), "{" + namespace + ":" + tag + "}", "gen", "0");
+    }
+
+    private static String redisPrefix(String prefix) {
+        String safe = safe(prefix);
+        return safe.indexOf('{') < 0 && safe.indexOf('}') < 0 ? safe : "#" + sha256(prefix);
+    }
+
     private static String join(String prefix, String namespace, String region, String id) {
         String key = safe(prefix) + ":" + FORMAT_VERSION + ":" + namespace + ":" + region + ":" + safe(id);
         // Every part is at most 64 characters, so this holds by construction; keep it checked.

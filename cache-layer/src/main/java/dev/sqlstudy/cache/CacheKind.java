@@ -3,6 +3,8 @@ package dev.sqlstudy.cache;
 import dev.sqlstudy.cache.caffeine.CaffeineBackend;
 import dev.sqlstudy.cache.memcached.MemcachedBackend;
 import dev.sqlstudy.cache.memcached.MemcachedOptions;
+import dev.sqlstudy.cache.redis.RedisBackend;
+import dev.sqlstudy.cache.redis.RedisOptions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,21 @@ public enum CacheKind {
             return Optional.of(settings.memcachedServers());
         }
     },
+    /** Redis through Lettuce, one server or a Redis Cluster: shared by every process on the same servers. */
+    REDIS("redis", true) {
+        @Override
+        public Optional<CacheBackend> open(CacheSettings settings) {
+            // connect(servers, options, prefix) returns the backend that owns the Lettuce client and its
+            // threads; closing it shuts them down (a withKeyPrefix view would own nothing).
+            return Optional.of(RedisBackend.connect(settings.redisServers(), RedisOptions.defaults()
+                    .withOperationTimeout(settings.operationTimeout()), settings.keyPrefix()));
+        }
+
+        @Override
+        public Optional<String> servers(CacheSettings settings) {
+            return Optional.of(settings.redisServers());
+        }
+    },
     /**
      * The implementation's own cache, configured where its framework expects it and with no
      * decorator in front: Hibernate's second-level cache (READ_WRITE, JCache on Caffeine), a MyBatis
@@ -66,7 +83,8 @@ public enum CacheKind {
 
     /**
      * A new, owned backend for this cache (closing it releases every client it opened), or empty
-     * for {@link #NONE} and {@link #NATIVE} (the implementation's own cache is no backend of ours). A remote server that is down is not an error: its keys miss.
+     * for {@link #NONE} and {@link #NATIVE} (the implementation's own cache is no backend of ours).
+     * A remote server that is down is not an error: its keys miss.
      */
     public abstract Optional<CacheBackend> open(CacheSettings settings);
 

@@ -1,22 +1,21 @@
 package dev.sqlstudy.cache;
 
+import dev.sqlstudy.domain.ForwardingHostOperations;
 import dev.sqlstudy.domain.Host;
 import dev.sqlstudy.domain.HostChanges;
-import dev.sqlstudy.domain.HostPage;
 import dev.sqlstudy.domain.HostTransaction;
 import dev.sqlstudy.domain.NewHost;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * A unit of work seen through the cache: reads bypass it (they may see this unit's uncommitted
  * writes, which no other reader may get from the cache), writes collect what they make stale, and
  * {@link #commit()} invalidates it all once the delegate has committed. A rollback leaves the cache
- * exactly as it was.
+ * exactly as it was. The delegate's unit decides what may still run: after a failed statement it
+ * refuses work and commit, and a write it refused collects nothing here.
  */
-final class CachingHostTransaction implements HostTransaction {
+final class CachingHostTransaction extends ForwardingHostOperations implements HostTransaction {
 
     private final HostTransaction delegate;
     private final ReadThrough cache;
@@ -25,6 +24,12 @@ final class CachingHostTransaction implements HostTransaction {
     CachingHostTransaction(HostTransaction delegate, ReadThrough cache) {
         this.delegate = delegate;
         this.cache = cache;
+    }
+
+    /** Reads are not overridden: they go straight to the unit, never to the cache (neither read nor filled). */
+    @Override
+    protected HostTransaction delegate() {
+        return delegate;
     }
 
     @Override
@@ -60,7 +65,9 @@ final class CachingHostTransaction implements HostTransaction {
     /**
      * Commits, then invalidates what the unit's writes made stale. If the commit itself fails the
      * outcome is unknown (the server may have committed before the connection broke), so the
-     * collected keys are invalidated anyway: an extra miss is harmless, a stale hit is not.
+     * collected keys are invalidated anyway: an extra miss is harmless, a stale hit is not. A
+     * commit the unit refuses (a statement of it failed: it is rollback-only) reached no database,
+     * so it invalidates nothing, and neither does the rollback that must follow.
      */
     @Override
     public void commit() {
@@ -87,43 +94,6 @@ final class CachingHostTransaction implements HostTransaction {
     public void close() {
         pending.clear();
         delegate.close();
-    }
-
-    // Reads: straight to the unit, never the cache (neither read from nor filled).
-
-    @Override
-    public Optional<Host> findById(int id) {
-        return delegate.findById(id);
-    }
-
-    @Override
-    public Optional<Host> findByHostname(String hostname) {
-        return delegate.findByHostname(hostname);
-    }
-
-    @Override
-    public Optional<Host> findByIpAddr(String ipAddr) {
-        return delegate.findByIpAddr(ipAddr);
-    }
-
-    @Override
-    public List<Host> findByHostnameIn(Collection<String> hostnames) {
-        return delegate.findByHostnameIn(hostnames);
-    }
-
-    @Override
-    public List<Host> list(HostPage page) {
-        return delegate.list(page);
-    }
-
-    @Override
-    public List<String> hostnames() {
-        return delegate.hostnames();
-    }
-
-    @Override
-    public long count() {
-        return delegate.count();
     }
 
     private <T> T collect(T result, Function<T, Invalidation> stale) {

@@ -1,13 +1,9 @@
 package dev.sqlstudy.cache;
 
+import dev.sqlstudy.domain.ForwardingHostOperations;
 import dev.sqlstudy.domain.Host;
-import dev.sqlstudy.domain.HostChanges;
-import dev.sqlstudy.domain.HostPage;
 import dev.sqlstudy.domain.HostRepository;
 import dev.sqlstudy.domain.HostTransaction;
-import dev.sqlstudy.domain.NewHost;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A repository that, once {@link #pauseNextRead() armed}, holds a {@code findById} between its
  * database read and its return — between the read and the cache fill of a decorator above it.
- * That is where a reader is when a writer commits and invalidates in the stale-fill race.
+ * That is where a reader is when a writer commits and invalidates in the stale-fill race. Every
+ * other operation is forwarded untouched.
  */
-final class PausingHostRepository implements HostRepository {
+final class PausingHostRepository extends ForwardingHostOperations implements HostRepository {
 
     private final HostRepository delegate;
     private final AtomicInteger reads = new AtomicInteger();
@@ -28,6 +25,11 @@ final class PausingHostRepository implements HostRepository {
 
     PausingHostRepository(HostRepository delegate) {
         this.delegate = delegate;
+    }
+
+    @Override
+    protected HostRepository delegate() {
+        return delegate;
     }
 
     /** The next {@code findById} reads the database, then waits for {@link #release()}. */
@@ -74,65 +76,5 @@ final class PausingHostRepository implements HostRepository {
     @Override
     public HostTransaction begin() {
         return delegate.begin();
-    }
-
-    @Override
-    public Host add(NewHost host) {
-        return delegate.add(host);
-    }
-
-    @Override
-    public List<Host> addAll(List<NewHost> hosts) {
-        return delegate.addAll(hosts);
-    }
-
-    @Override
-    public Optional<Host> findByHostname(String hostname) {
-        return delegate.findByHostname(hostname);
-    }
-
-    @Override
-    public Optional<Host> findByIpAddr(String ipAddr) {
-        return delegate.findByIpAddr(ipAddr);
-    }
-
-    @Override
-    public List<Host> findByHostnameIn(Collection<String> hostnames) {
-        return delegate.findByHostnameIn(hostnames);
-    }
-
-    @Override
-    public List<Host> list(HostPage page) {
-        return delegate.list(page);
-    }
-
-    @Override
-    public List<String> hostnames() {
-        return delegate.hostnames();
-    }
-
-    @Override
-    public Host update(int id, HostChanges changes) {
-        return delegate.update(id, changes);
-    }
-
-    @Override
-    public int updatePortWhereIdGreaterThan(int id, int port) {
-        return delegate.updatePortWhereIdGreaterThan(id, port);
-    }
-
-    @Override
-    public boolean delete(int id) {
-        return delegate.delete(id);
-    }
-
-    @Override
-    public int deleteWhereIdGreaterThan(int id) {
-        return delegate.deleteWhereIdGreaterThan(id);
-    }
-
-    @Override
-    public long count() {
-        return delegate.count();
     }
 }

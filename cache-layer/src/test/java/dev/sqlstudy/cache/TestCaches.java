@@ -10,7 +10,8 @@ import java.util.stream.Stream;
  * The caches of the test matrix, from the one cache axis {@link CacheKind}: a fresh, empty cache
  * per test (a new key prefix on the shared servers), and the skip-or-fail rule when a cache's server
  * is not there ({@link TestServices}). The servers are {@code STUDY_TEST_MEMCACHED} (default
- * {@value CacheSettings#DEFAULT_MEMCACHED}), loopback only. Published in this module's test jar, so
+ * {@value CacheSettings#DEFAULT_MEMCACHED}) and {@code STUDY_TEST_REDIS} (default
+ * {@value CacheSettings#DEFAULT_REDIS}), loopback only. Published in this module's test jar, so
  * the stack's matrix and the fault suite use the same helper.
  */
 public final class TestCaches {
@@ -30,6 +31,7 @@ public final class TestCaches {
     public static CacheSettings settings() {
         return CacheSettings.defaults()
                 .withMemcachedServers(TestServices.env("STUDY_TEST_MEMCACHED", CacheSettings.DEFAULT_MEMCACHED))
+                .withRedisServers(TestServices.env("STUDY_TEST_REDIS", CacheSettings.DEFAULT_REDIS))
                 .withKeyPrefix("test-" + UUID.randomUUID())
                 .withOperationTimeout(OPERATION_TIMEOUT);
     }

@@ -15,11 +15,14 @@ import dev.sqlstudy.cache.CacheStats;
 import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.stack.Stack;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -49,45 +52,38 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     private StudyCommand root;
 
+    @Option(names = "--compare",
+            description = "Walk it on every implementation (as 'study compare demo'; that one takes --impls and "
+                    + "--caches): each step's answer once, every stack's SQL one under the other, and any difference "
+                    + "in statement count or answer flagged.")
+    private boolean compare;
+
     @Override
     public Integer call() {
-        return root.run(spec, (stack, trace) -> new Walk(stack, trace, spec.commandLine().getOut(), root).all());
-    }
-
-    /** One run of the demo. */
-    private static final class Walk {
-
-        private final Stack stack;
-        private final Trace trace;
-        private final PrintWriter out;
-        private final boolean json;
-        private final ArrayNode steps = Views.array();
-        private int number;
-
-        Walk(Stack stack, Trace trace, PrintWriter out, StudyCommand root) {
-            this.stack = stack;
-            this.trace = trace;
-            this.out = out;
-            this.json = root.format() == StudyCommand.Format.JSON;
+        if (compare) {
+            return CompareCommand.demo(root, spec, List.of(), List.of());
         }
-
-        Result all() {
-            stack.reset();
-            trace.drain();
-            if (!json) {
-                out.println("sqlstudy demo: impl=" + stack.impl() + ", cache=" + stack.cache() + ", db=" + stack.database().vendor());
-                out.println("The demo starts from the sample data: the database was just reset (not counted).");
-                out.println("Each step: the tutorial's SQLAlchemy line, the same thing as a ./study command,");
-                out.println("the answer, and every SQL statement it sent" + (stack.cache() == CacheKind.NONE
-                        ? "." : ", cache event, hit and miss."));
-            }
-            hosts(stack.hosts());
-            families(stack.families());
+        return root.run(spec, (stack, trace) -> {
+            boolean json = root.format() == StudyCommand.Format.JSON;
+            PrintWriter out = spec.commandLine().getOut();
+            ArrayNode steps = Views.array();
+            Walk walk = new Walk(stack, trace);
+            List<Step> walked = walk.run(step -> {
+                if (json) {
+                    steps.add(step.json());
+                } else {
+                    if (step.number() == 1) {
+                        header(out, stack);
+                    }
+                    print(out, step, stack.cache() != CacheKind.NONE);
+                }
+            });
             long total = trace.statements();
             if (!json) {
                 out.println();
-                out.println("Done: " + number + " steps, " + total + " SQL statements in all.");
+                out.println("Done: " + walked.size() + " steps, " + total + " SQL statements in all.");
                 out.println("Try the same on another stack, e.g. ./study --impl " + last() + " --cache caffeine demo");
+                out.println("or on all of them at once: ./study demo --compare");
                 out.flush();
                 return null;
             }
@@ -97,11 +93,96 @@ final class DemoCommand implements Callable<Integer> {
             document.set("steps", steps);
             document.put("statements", total);
             return new Result(document, "");
+        });
+    }
+
+    private static void header(PrintWriter out, Stack stack) {
+        out.println("sqlstudy demo: impl=" + stack.impl() + ", cache=" + stack.cache() + ", db=" + stack.database().server());
+        out.println("The demo starts from the sample data: the database was just reset (not counted).");
+        out.println("Each step: the tutorial's SQLAlchemy line, the same thing as a ./study command,");
+        out.println("the answer, and every SQL statement it sent" + (stack.cache() == CacheKind.NONE
+                ? "." : ", cache event, hit and miss."));
+    }
+
+    private static void print(PrintWriter out, Step step, boolean cached) {
+        out.println();
+        out.println(step.number() + ". " + step.title());
+        out.println("   tutorial: " + step.tutorial());
+        out.println("   command:  ./study " + step.command());
+        out.println();
+        step.result().table().lines().forEach(line -> out.println("   " + line));
+        out.println();
+        out.println("   " + step.statements() + (step.statements() == 1 ? " SQL statement" : " SQL statements")
+                + (cached ? ", cache hits=" + step.cacheHits() + " misses=" + step.cacheMisses() : "")
+                + (step.events().isEmpty() ? "" : ":"));
+        step.events().forEach(event -> out.println("     " + event));
+        out.flush();
+    }
+
+    private static String last() {
+        Impl[] impls = Impl.values();
+        return impls[impls.length - 1].toString();
+    }
+
+    /**
+     * One step as it ran on one stack.
+     *
+     * @param command the same step as a {@code ./study} command line, without {@code ./study}
+     * @param events  its {@code sql: …} and {@code cache: …} lines, in the order they happened
+     */
+    record Step(int number, String title, String tutorial, String command, Result result, long statements,
+                List<String> events, long cacheHits, long cacheMisses) {
+
+        /** The SQL statements alone, as {@code --explain} prints them without the {@code sql: } prefix. */
+        List<String> sql() {
+            return events.stream().filter(e -> e.startsWith("sql: ")).map(e -> e.substring(5)).toList();
         }
 
-        private static String last() {
-            Impl[] impls = Impl.values();
-            return impls[impls.length - 1].toString();
+        /** The step as {@code demo --format json} prints it (cli/README.md). */
+        ObjectNode json() {
+            ObjectNode node = Views.object();
+            node.put("step", number);
+            node.put("title", title);
+            node.put("tutorial", tutorial);
+            node.put("command", "./study " + command);
+            node.set("result", result.json());
+            node.put("statements", statements);
+            ArrayNode sql = node.putArray("sql");
+            ArrayNode cacheEvents = node.putArray("cache_events");
+            for (String event : events) {
+                if (event.startsWith("sql: ")) {
+                    sql.add(event.substring(5));
+                } else {
+                    cacheEvents.add(event.substring(event.indexOf(' ') + 1));
+                }
+            }
+            node.put("cache_hits", cacheHits);
+            node.put("cache_misses", cacheMisses);
+            return node;
+        }
+    }
+
+    /** One walk of the tutorial on one stack; {@code demo} prints it, {@code compare demo} lines walks up. */
+    static final class Walk {
+
+        private final Stack stack;
+        private final Trace trace;
+        private final List<Step> walked = new ArrayList<>();
+        private Consumer<Step> onStep;
+
+        Walk(Stack stack, Trace trace) {
+            this.stack = stack;
+            this.trace = trace;
+        }
+
+        /** Resets the database to the sample data (not counted), then runs every step, handing each to {@code onStep}. */
+        List<Step> run(Consumer<Step> onStep) {
+            this.onStep = onStep;
+            stack.reset();
+            trace.drain();
+            hosts(stack.hosts());
+            families(stack.families());
+            return List.copyOf(walked);
         }
 
         private void hosts(HostRepository hosts) {
@@ -226,49 +307,17 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         private void step(String title, String tutorial, String command, Supplier<Result> work) {
-            number++;
             long statementsBefore = trace.statements();
             CacheStats cacheBefore = trace.cache();
             trace.drain();
             Result result = work.get();
             List<String> events = trace.drain();
-            long statements = trace.statements() - statementsBefore;
             CacheStats cacheAfter = trace.cache();
-            long hits = cacheAfter.hits() - cacheBefore.hits();
-            long misses = cacheAfter.misses() - cacheBefore.misses();
-            if (json) {
-                ObjectNode node = steps.addObject();
-                node.put("step", number);
-                node.put("title", title);
-                node.put("tutorial", tutorial);
-                node.put("command", "./study " + command);
-                node.set("result", result.json());
-                node.put("statements", statements);
-                ArrayNode sql = node.putArray("sql");
-                ArrayNode cacheEvents = node.putArray("cache_events");
-                for (String event : events) {
-                    if (event.startsWith("sql: ")) {
-                        sql.add(event.substring(5));
-                    } else {
-                        cacheEvents.add(event.substring(event.indexOf(' ') + 1));
-                    }
-                }
-                node.put("cache_hits", hits);
-                node.put("cache_misses", misses);
-                return;
-            }
-            out.println();
-            out.println(number + ". " + title);
-            out.println("   tutorial: " + tutorial);
-            out.println("   command:  ./study " + command);
-            out.println();
-            result.table().lines().forEach(line -> out.println("   " + line));
-            out.println();
-            out.println("   " + statements + (statements == 1 ? " SQL statement" : " SQL statements")
-                    + (stack.cache() == CacheKind.NONE ? "" : ", cache hits=" + hits + " misses=" + misses)
-                    + (events.isEmpty() ? "" : ":"));
-            events.forEach(event -> out.println("     " + event));
-            out.flush();
+            Step step = new Step(walked.size() + 1, title, tutorial, command, result,
+                    trace.statements() - statementsBefore, events,
+                    cacheAfter.hits() - cacheBefore.hits(), cacheAfter.misses() - cacheBefore.misses());
+            walked.add(step);
+            onStep.accept(step);
         }
     }
 }

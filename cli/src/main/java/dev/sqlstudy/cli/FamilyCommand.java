@@ -29,6 +29,7 @@ final class FamilyCommand implements Callable<Integer> {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
+    @Writes
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Adds a parent with its children (one transaction); prints it as stored.",
                     "Names: 1-64 characters, no control characters, stored exactly as given. Exit 2 on an invalid name."})
@@ -38,6 +39,7 @@ final class FamilyCommand implements Callable<Integer> {
                 stack.families().addParent(parent, children == null ? List.of() : children)));
     }
 
+    @Writes
     @Command(name = "add-child", mixinStandardHelpOptions = true,
             description = {"Adds a child to a parent, or an orphan with --orphan; prints it with its parent.",
                     "Exit 1 if the parent does not exist."})
@@ -70,6 +72,7 @@ final class FamilyCommand implements Callable<Integer> {
                 .orElseThrow(() -> new NotFoundException("child", id))));
     }
 
+    @Writes
     @Command(name = "move", mixinStandardHelpOptions = true,
             description = {"Moves a child to another parent, or makes it an orphan with --orphan.",
                     "Prints the child with its new parent. Exit 1 if the child or the parent does not exist."})
@@ -81,6 +84,7 @@ final class FamilyCommand implements Callable<Integer> {
                 Rules.id("child_id", childId), orphan ? null : Rules.id("parent_id", parentId))));
     }
 
+    @Writes
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = {"Deletes a parent; its children stay, as orphans (on delete set null).",
                     "Prints {\"affected\":1}; exit 1 if there is no such parent."})

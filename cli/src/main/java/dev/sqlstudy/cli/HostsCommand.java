@@ -13,7 +13,6 @@ import dev.sqlstudy.domain.NewHost;
 import dev.sqlstudy.domain.NotFoundException;
 import dev.sqlstudy.domain.Rules;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -63,6 +62,7 @@ final class HostsCommand implements Callable<Integer> {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
+    @Writes
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Inserts one host (session.add) and prints it as stored.",
                     "The hostname is stored lower-case, the ip_addr in canonical form. Exit 2 on invalid input, "
@@ -74,11 +74,12 @@ final class HostsCommand implements Callable<Integer> {
                 port == null ? NewHost.of(hostname, ip) : new NewHost(hostname, ip, port))));
     }
 
+    @Writes
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Inserts every host of a CSV file in one atomic batch (session.add_all).",
                     "Prints the hosts as stored. Lines are hostname,ip_addr[,port]; a header line is optional; blank "
                             + "lines are skipped; '-' reads stdin. A bad line exits 2 naming the line and the field, "
-                            + "a clash exits 3; either way nothing is written."})
+                            + "a clash exits 3 naming the line and the value; either way nothing is written."})
     int importCsv(@Parameters(paramLabel = "FILE.csv", description = "the CSV file, or - for stdin") String file) {
         return root.run(spec, (stack, trace) -> {
             List<HostsCsv.Line> lines = HostsCsv.parse(file, read(file));
@@ -92,38 +93,40 @@ final class HostsCommand implements Callable<Integer> {
     }
 
     /**
-     * Says on which lines of the file the clash is: the lines holding the value the database named,
-     * or, when it did not name one (a batch may not say), lines of the file that repeat a value.
+     * Names the clash the way a bad line is named: {@code duplicate hostname: FILE line 3: 'ubuntu'
+     * is taken by a stored host}, or, for a value the file itself repeats, {@code duplicate
+     * ip_addr: FILE lines 1, 2: each has '10.0.0.1'}. The value is the one the database named
+     * ({@link DuplicateException#value()}); when it named none, a value the file repeats, if any.
      */
     private static RuntimeException withLines(DuplicateException e, String file, List<HostsCsv.Line> lines) {
         Function<HostsCsv.Line, String> field = line ->
                 e.field().equals("hostname") ? line.host().hostname() : line.host().ipAddr();
         Map<String, List<Integer>> byValue = new LinkedHashMap<>();
         lines.forEach(line -> byValue.computeIfAbsent(field.apply(line), v -> new ArrayList<>()).add(line.number()));
-        String where;
-        if (e.value() != null) {
-            List<Integer> numbers = byValue.getOrDefault(e.value(), List.of());
-            where = numbers.isEmpty() ? "" : file + " line " + join(numbers);
-        } else {
-            where = byValue.entrySet().stream()
-                    .filter(entry -> entry.getValue().size() > 1)
-                    .findFirst()
-                    .map(entry -> file + " lines " + join(entry.getValue()) + " repeat '" + entry.getKey() + "'")
-                    .orElse("");
+        String value = e.value() != null ? e.value() : byValue.entrySet().stream()
+                .filter(entry -> entry.getValue().size() > 1)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
+        List<Integer> numbers = value == null ? List.of() : byValue.getOrDefault(value, List.of());
+        if (numbers.isEmpty()) {
+            return e;
         }
-        return where.isEmpty() ? e : new Errors.Failure(ExitCode.DUPLICATE, e.getMessage() + " (" + where + ")", e);
+        String where = numbers.size() == 1
+                ? file + " line " + numbers.get(0) + ": '" + value + "' is taken by a stored host"
+                : file + " lines " + join(numbers) + ": each has '" + value + "'";
+        return new Errors.Failure(ExitCode.DUPLICATE, "duplicate " + e.field() + ": " + where, e);
     }
 
     private static String join(List<Integer> numbers) {
         return numbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private static String read(String file) {
+    private String read(String file) {
         try {
             byte[] bytes;
             if (file.equals("-")) {
-                InputStream in = System.in;
-                bytes = in.readAllBytes();
+                bytes = root.standardInput();
             } else {
                 bytes = Files.readAllBytes(Path.of(file));
             }
@@ -207,6 +210,7 @@ final class HostsCommand implements Callable<Integer> {
         return root.run(spec, (stack, trace) -> Views.names(stack.hosts().hostnames()));
     }
 
+    @Writes
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = {"Changes one host and prints it as stored.",
                     "Options not given keep their value (none given prints the host unchanged). Exit 1 if there is "
@@ -219,6 +223,7 @@ final class HostsCommand implements Callable<Integer> {
                 stack.hosts().update(Rules.id("id", id), new HostChanges(hostname, ip, port))));
     }
 
+    @Writes
     @Command(name = "set-port", mixinStandardHelpOptions = true,
             description = {"Bulk update: filter(Host.id > N).update({'port': P}).",
                     "Prints {\"affected\":N}, the rows changed (0 is not an error)."})
@@ -228,6 +233,7 @@ final class HostsCommand implements Callable<Integer> {
                 stack.hosts().updatePortWhereIdGreaterThan(nonNegative(idGreaterThan), port)));
     }
 
+    @Writes
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = {"Deletes one host, or in bulk every host with id > N.",
                     "delete ID prints {\"affected\":1}, or exits 1 if there is no such host. delete --id-gt N is "
@@ -249,6 +255,7 @@ final class HostsCommand implements Callable<Integer> {
         });
     }
 
+    @Writes
     @Command(name = "rollback-demo", mixinStandardHelpOptions = true,
             description = {"The tutorial's session.rollback(): a unit of work that leaves nothing behind.",
                     "In one unit of work, adds " + ROLLBACK_HOSTNAME + " (" + ROLLBACK_IP + "), counts the hosts "

@@ -19,13 +19,21 @@ public final class StudyCli {
 
     /** The command tree, printing to {@code out} and {@code err}, reading settings from {@code env}. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
-        CommandLine commandLine = new CommandLine(new StudyCommand(env));
+        return commandLine(new StudyCommand(env), out, err);
+    }
+
+    /** The command tree over {@code root}: the ordinary one, or one that captures actions for {@code compare}. */
+    static CommandLine commandLine(StudyCommand root, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setUsageHelpAutoWidth(true);
         commandLine.setUsageHelpLongOptionsMaxWidth(28);
         commandLine.getSubcommands().values().forEach(StudyCli::ownOptionsInHelp);
+        // compare's own options and the global ones may come anywhere (compare hosts get 1 --repeat 5);
+        // every other word, options of the compared command included, is that command's.
+        commandLine.getSubcommands().get("compare").setUnmatchedOptionsArePositionalParams(true);
         // A usage error is one line, "error: …", exit 2 — never a screen of help.
         // With --explain the summary ends stderr on these errors too (cli/README.md: always the last line).
         commandLine.setParameterExceptionHandler((e, args) -> {
@@ -39,7 +47,7 @@ public final class StudyCli {
         });
         // Commands report their own errors (see StudyCommand#run); this catches the rest.
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            boolean verbose = cl.getCommandSpec().root().userObject() instanceof StudyCommand root && root.verbose();
+            boolean verbose = cl.getCommandSpec().root().userObject() instanceof StudyCommand studyRoot && studyRoot.verbose();
             int code = Errors.report(e, cl.getErr(), verbose);
             if (explainRequested(parsed.originalArgs().toArray(String[]::new))) {
                 cl.getErr().println(Trace.summary(0, 0, 0));
@@ -86,7 +94,13 @@ public final class StudyCli {
 
     /** Runs one command line and returns its exit code (cli/README.md: 0, 1, 2, 3 or 4). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        CommandLine commandLine = commandLine(out, err, env);
+        return execute(args, out, err, env, StudyCommand.StackWrapper.NONE);
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter, Map)}, with a test double around compare's stacks. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env,
+                       StudyCommand.StackWrapper wrapper) {
+        CommandLine commandLine = commandLine(new StudyCommand(env, wrapper, null), out, err);
         if (args.length == 0) {
             // A newcomer's first try: show what there is.
             commandLine.usage(out);

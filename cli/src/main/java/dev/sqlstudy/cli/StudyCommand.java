@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sqlstudy.cache.CacheKind;
 import dev.sqlstudy.cache.CacheSettings;
 import dev.sqlstudy.cache.CacheStats;
+import dev.sqlstudy.domain.Repositories;
 import dev.sqlstudy.stack.DbTarget;
 import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.stack.Stack;
@@ -45,7 +46,7 @@ import picocli.CommandLine.TypeConversionException;
         versionProvider = StudyCommand.Version.class,
         sortOptions = false,
         subcommands = {ResetCommand.class, DemoCommand.class, HostsCommand.class, FamilyCommand.class,
-                JoinsCommand.class, BenchCommand.class},
+                JoinsCommand.class, CompareCommand.class, BenchCommand.class},
         description = {
                 "Runs the sample queries of the SQLAlchemy tutorial on raw JDBC, MyBatis or Hibernate, "
                         + "with or without a cache, on an embedded or a real database.",
@@ -66,6 +67,22 @@ public final class StudyCommand implements Callable<Integer> {
     /** The only environment the CLI reads: the map {@link StudyCli} was given. */
     private final StudyEnvironment environment;
 
+    /** The environment as given, for the command line {@code compare} parses its command with. */
+    private final Map<String, String> env;
+
+    /** What {@code compare} puts around each stack's repositories: nothing but in tests. */
+    private final StackWrapper wrapper;
+
+    /**
+     * When set, {@link #run} hands each command's action to it instead of running it: how
+     * {@code compare} gets a data command's action, parsed and validated by the command's own
+     * class, to run on every stack.
+     */
+    private final Capture capture;
+
+    /** Standard input, read once: {@code compare hosts import -} runs the import on every stack. */
+    private byte[] standardInput;
+
     @Spec
     private CommandSpec spec;
 
@@ -83,7 +100,9 @@ public final class StudyCommand implements Callable<Integer> {
 
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "DB",
             description = "Database: h2 (a file under $STUDY_HOME, default ~/.sqlstudy), mem (in memory, "
-                    + "gone at exit), container, or a JDBC URL such as jdbc:mysql://127.0.0.1:3306/test (default h2).")
+                    + "gone at exit), container[:mysql|:mariadb] (a server in Docker: image $STUDY_MYSQL_IMAGE, "
+                    + "$STUDY_MARIADB_IMAGE, or $STUDY_CONTAINER_IMAGE for plain container), or a JDBC URL such as "
+                    + "jdbc:mysql://127.0.0.1:3306/test (default h2).")
     private String db;
 
     @Option(names = "--db-user", scope = ScopeType.INHERIT, paramLabel = "USER",
@@ -99,6 +118,11 @@ public final class StudyCommand implements Callable<Integer> {
                     + CacheSettings.DEFAULT_MEMCACHED + ").")
     private String memcached;
 
+    @Option(names = "--redis", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT[,…]",
+            description = "Redis for --cache redis: one server, or the nodes of a Redis Cluster (default $STUDY_REDIS or "
+                    + CacheSettings.DEFAULT_REDIS + ").")
+    private String redis;
+
     @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "table (default) or json: exactly one JSON document on stdout.")
     private Format format;
@@ -113,7 +137,14 @@ public final class StudyCommand implements Callable<Integer> {
     private boolean verbose;
 
     public StudyCommand(Map<String, String> env) {
+        this(env, StackWrapper.NONE, null);
+    }
+
+    StudyCommand(Map<String, String> env, StackWrapper wrapper, Capture capture) {
         this.environment = StudyEnvironment.of(env);
+        this.env = Map.copyOf(env);
+        this.wrapper = wrapper;
+        this.capture = capture;
     }
 
     @Override
@@ -124,6 +155,35 @@ public final class StudyCommand implements Callable<Integer> {
 
     boolean verbose() {
         return verbose;
+    }
+
+    boolean explain() {
+        return explain;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    StackWrapper wrapper() {
+        return wrapper;
+    }
+
+    /** {@code --impl} and {@code --cache} as given (null when not), which {@code compare} refuses. */
+    Impl implOption() {
+        return impl;
+    }
+
+    CacheKind cacheOption() {
+        return cache;
+    }
+
+    /** Every byte of standard input, read on the first call and kept for the next ones. */
+    synchronized byte[] standardInput() throws IOException {
+        if (standardInput == null) {
+            standardInput = System.in.readAllBytes();
+        }
+        return standardInput;
     }
 
     Format format() {
@@ -151,7 +211,10 @@ public final class StudyCommand implements Callable<Integer> {
     /** The cache servers: the options, else the environment's, else the defaults. */
     CacheSettings cacheSettings() {
         CacheSettings settings = environment.cacheSettings();
-        return memcached == null ? settings : settings.withMemcachedServers(memcached);
+        if (memcached != null) {
+            settings = settings.withMemcachedServers(memcached);
+        }
+        return redis == null ? settings : settings.withRedisServers(redis);
     }
 
     /** memcached servers given by {@code --memcached} or {@code $STUDY_MEMCACHED}; null when neither is. */
@@ -184,12 +247,34 @@ public final class StudyCommand implements Callable<Integer> {
         Result run(Stack stack, Trace trace) throws Exception;
     }
 
+    /** Receives a parsed command's action instead of {@link #run} running it (see {@code capture}). */
+    @FunctionalInterface
+    interface Capture {
+        void accept(CommandSpec command, Action action);
+    }
+
+    /**
+     * What {@code compare} puts around one stack's outermost repositories. The seam for tests: a
+     * double that makes one stack answer differently or fail; production code never sets it.
+     */
+    @FunctionalInterface
+    interface StackWrapper {
+        StackWrapper NONE = (impl, cache, repositories) -> repositories;
+
+        Repositories wrap(Impl impl, CacheKind cache, Repositories repositories);
+    }
+
     /**
      * Opens the stack, runs {@code action}, prints its answer in the chosen format, and turns any
      * failure into one {@code error:} line and its exit code. With {@code --explain}, the SQL and
-     * cache events go to stderr as they happen and the summary is always the last line.
+     * cache events go to stderr as they happen and the summary is always the last line. Under
+     * {@code compare}'s capture, hands {@code action} over instead and opens nothing.
      */
     int run(CommandSpec command, Action action) {
+        if (capture != null) {
+            capture.accept(command, action);
+            return ExitCode.OK;
+        }
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         if (verbose) {
@@ -207,6 +292,11 @@ public final class StudyCommand implements Callable<Integer> {
                      err.println(line);
                      err.flush();
                  } : null)) {
+                if (choices.db().isContainer()) {
+                    // Which server an image holds is only known once it answers: say it.
+                    err.println("note: " + choices.db().describe() + " answered as " + stack.database().server());
+                    err.flush();
+                }
                 try {
                     Result result = action.run(stack, trace);
                     if (result != null) {

@@ -56,6 +56,16 @@ final class Trace implements AutoCloseable {
         return stack.database().statements().statements();
     }
 
+    /** {@code Connection.commit()} calls since the trace started (auto-committed statements make none). */
+    long commits() {
+        return stack.database().statements().commits();
+    }
+
+    /** {@code Connection.rollback()} calls since the trace started (a savepoint's not counted). */
+    long rollbacks() {
+        return stack.database().statements().rollbacks();
+    }
+
     /** The cache's counters since the trace started. */
     CacheStats cache() {
         return stack.cacheStats().minus(cacheBaseline);

@@ -67,7 +67,7 @@ class GlobalOptionsTest {
 
     @Test
     void db_neitherAKeywordNorAUrl_exits2() {
-        Study.raw("--db", "postgres", "hosts", "list").failsWith(ExitCode.USAGE, "--db must be h2, mem, container or a JDBC URL");
+        Study.raw("--db", "postgres", "hosts", "list").failsWith(ExitCode.USAGE, "--db must be h2, mem, container[:mysql|:mariadb] or a JDBC URL");
     }
 
     @Test

@@ -111,11 +111,29 @@ class HostsCommandTest {
 
     @ParameterizedTest(name = "impl={0}")
     @MethodSource("dev.sqlstudy.cli.Study#impls")
+    void import_clashWithAStoredHost_namesTheValueAndItsLineLikeABadLine(Impl impl) throws IOException {
+        Path csv = write("clash.csv", "hostname,ip_addr\nweb1,10.0.0.1\nweb2,10.0.0.2\nUbuntu,10.0.0.3\n");
+        Study.Outcome outcome = Study.fresh(impl).run("hosts", "import", csv.toString())
+                .failsWith(ExitCode.DUPLICATE, "duplicate hostname: ");
+        assertThat(outcome.errLines()).containsExactly(
+                "error: duplicate hostname: " + csv + " line 4: 'ubuntu' is taken by a stored host");
+    }
+
+    @ParameterizedTest(name = "impl={0}")
+    @MethodSource("dev.sqlstudy.cli.Study#impls")
+    void import_ipOfAStoredHost_namesTheIpAndItsLine(Impl impl) throws IOException {
+        Path csv = write("clash-ip.csv", "web1,10.0.0.1\nweb2,192.168.2.244\n");
+        Study.fresh(impl).run("hosts", "import", csv.toString())
+                .failsWith(ExitCode.DUPLICATE, "duplicate ip_addr: " + csv + " line 2: '192.168.2.244' is taken by a stored host");
+    }
+
+    @ParameterizedTest(name = "impl={0}")
+    @MethodSource("dev.sqlstudy.cli.Study#impls")
     void import_valueRepeatedInTheFile_exits3NamingTheLinesAndWritesNothing(Impl impl) throws IOException {
         Path csv = write("repeat.csv", "web1,10.0.0.1\nweb2,10.0.0.1\n");
         Study study = Study.fresh(impl);
-        Study.Outcome outcome = study.run("hosts", "import", csv.toString()).failsWith(ExitCode.DUPLICATE, "duplicate ip_addr");
-        assertThat(outcome.err()).contains(csv + " line", "1, 2");
+        study.run("hosts", "import", csv.toString())
+                .failsWith(ExitCode.DUPLICATE, "duplicate ip_addr: " + csv + " lines 1, 2: each has '10.0.0.1'");
         study.json("hosts", "names").printsJson("['localhost','ubuntu','ubuntu2']");
     }
 

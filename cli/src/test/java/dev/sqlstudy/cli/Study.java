@@ -62,9 +62,14 @@ final class Study {
     }
 
     static Outcome raw(Map<String, String> env, String... args) {
+        return raw(env, StudyCommand.StackWrapper.NONE, args);
+    }
+
+    /** Runs {@code ./study args…} with {@code wrapper} around each stack {@code compare} opens (a test double). */
+    static Outcome raw(Map<String, String> env, StudyCommand.StackWrapper wrapper, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = StudyCli.execute(args, new PrintWriter(out), new PrintWriter(err), env);
+        int code = StudyCli.execute(args, new PrintWriter(out), new PrintWriter(err), env, wrapper);
         return new Outcome(code, out.toString(), err.toString());
     }
 

@@ -20,6 +20,7 @@ import dev.sqlstudy.domain.InvalidInputException;
 import dev.sqlstudy.domain.NewHost;
 import dev.sqlstudy.domain.NotFoundException;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -330,16 +331,34 @@ public abstract class HostRepositoryContract extends ContractSupport {
                     NewHost.of("web1", "10.0.0.1"),
                     NewHost.of("web2", "127.0.0.1"),
                     NewHost.of("web3", "10.0.0.3"))))
-                    .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.field()).isEqualTo("ip_addr"));
+                    .isInstanceOfSatisfying(DuplicateException.class, e -> {
+                        assertThat(e.field()).isEqualTo("ip_addr");
+                        assertThat(e.value()).isEqualTo("127.0.0.1");
+                    });
             assertThat(tables.hosts()).isEqualTo(HOSTS);
         }
 
         @Test
-        void addAll_withTwoRowsDuplicatingEachOther_writesNone() {
+        void addAll_withOneRowDuplicatingAStoredHost_namesTheValueThatClashed() {
+            // The caller can then tell which row it was (hosts import names its line).
+            DuplicateException e = catchThrowableOfType(DuplicateException.class, () -> hosts.addAll(List.of(
+                    NewHost.of("web1", "10.0.0.1"),
+                    NewHost.of("Ubuntu", "10.0.0.2"),
+                    NewHost.of("web3", "10.0.0.3"))));
+            assertThat(e.field()).isEqualTo("hostname");
+            assertThat(e.value()).isEqualTo("ubuntu");
+            assertThat(e).hasMessageStartingWith("duplicate hostname 'ubuntu'");
+        }
+
+        @Test
+        void addAll_withTwoRowsDuplicatingEachOther_writesNoneAndNamesTheValue() {
             assertThatThrownBy(() -> hosts.addAll(List.of(
                     NewHost.of("twin", "10.0.0.1"),
                     NewHost.of("TWIN", "10.0.0.2"))))
-                    .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.field()).isEqualTo("hostname"));
+                    .isInstanceOfSatisfying(DuplicateException.class, e -> {
+                        assertThat(e.field()).isEqualTo("hostname");
+                        assertThat(e.value()).isEqualTo("twin");
+                    });
             assertThat(tables.hosts()).isEqualTo(HOSTS);
         }
 
@@ -359,6 +378,62 @@ public abstract class HostRepositoryContract extends ContractSupport {
             assertThat(added.get(999)).isEqualTo(new Host(1003, "bulk999", "10.1.3.231", 22));
             assertThat(hosts.count()).isEqualTo(1003);
         }
+
+        /**
+         * The ids a batch insert returns are the rows' real ids, also while another writer inserts
+         * into the same table. Raw JDBC and MyBatis send a batch as one multi-row INSERT
+         * ({@code rewriteBatchedStatements}); the server reports only the first row's id and the
+         * driver counts on from it, so this holds only if the server gives one statement's rows
+         * consecutive ids. MySQL 8+ runs {@code innodb_autoinc_lock_mode=2} ("interleaved", no
+         * table lock for inserts), MariaDB 10.11 mode 1; in both InnoDB reserves a multi-row
+         * VALUES list's ids in one block, and this test is the proof on each server.
+         */
+        @Test
+        void addAll_whileAnotherWriterAddsAtTheSameTime_returnsEachRowsRealId() throws Exception {
+            int rounds = 4;
+            int rows = 150;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<List<Batch>>> results = new java.util.ArrayList<>();
+            try {
+                for (int writer = 1; writer <= 2; writer++) {
+                    int w = writer;
+                    results.add(writers.submit(() -> {
+                        start.await();
+                        List<Batch> batches = new java.util.ArrayList<>();
+                        for (int round = 0; round < rounds; round++) {
+                            int r = round;
+                            List<NewHost> batch = java.util.stream.IntStream.range(0, rows)
+                                    .mapToObj(i -> NewHost.of("w" + w + "-" + r + "-" + i, "10." + w + "." + r + "." + i))
+                                    .toList();
+                            long began = System.nanoTime();
+                            List<Host> added = hosts.addAll(batch);
+                            batches.add(new Batch(added, began, System.nanoTime()));
+                        }
+                        return batches;
+                    }));
+                }
+                List<Batch> first = results.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                List<Batch> second = results.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+                assertThat(first).as("the two writers' batches ran at the same time")
+                        .anySatisfy(a -> assertThat(second).anyMatch(b -> a.began() < b.ended() && b.began() < a.ended()));
+                List<Host> returned = java.util.stream.Stream.concat(first.stream(), second.stream())
+                        .flatMap(batch -> batch.added().stream()).toList();
+                assertThat(returned).as("ids returned by both writers").hasSize(2 * rounds * rows)
+                        .extracting(Host::id).doesNotHaveDuplicates();
+                assertThat(tables.hosts())
+                        .as("every returned host is the row stored under its id")
+                        .hasSize(3 + 2 * rounds * rows)
+                        .containsAll(returned);
+            } finally {
+                writers.shutdownNow();
+            }
+        }
+    }
+
+    /** One batch a writer inserted, with when it began and ended. */
+    private record Batch(List<Host> added, long began, long ended) {
     }
 
     @Nested
@@ -534,6 +609,111 @@ public abstract class HostRepositoryContract extends ContractSupport {
                 tx.rollback();
             }
             assertThat(tables.hosts()).isEqualTo(HOSTS);
+        }
+
+        // After a failed statement a unit is rollback-only (HostTransaction's Javadoc): the
+        // tutorial's session after a failed flush, a JPA transaction marked rollback-only.
+
+        @Test
+        void unitOfWork_afterAFailedStatement_refusesFurtherWork() {
+            hosts.count();
+            long warmCount = statementsOf(() -> hosts.count());
+            try (HostTransaction tx = hosts.begin()) {
+                tx.add(NewHost.of("kept-until-rollback", "10.0.0.1"));
+                assertThatThrownBy(() -> tx.add(NewHost.of("ubuntu", "10.0.0.2"))).isInstanceOf(DuplicateException.class);
+
+                assertThatThrownBy(tx::count).as("a read")
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageStartingWith("this unit of work is rollback-only: an earlier statement failed")
+                        .hasMessageContaining("DuplicateException")
+                        .hasMessageContaining("'ubuntu'");
+                assertThatThrownBy(() -> tx.add(NewHost.of("other", "10.0.0.3"))).as("a write")
+                        .isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(() -> tx.findByHostnameIn(List.of("ubuntu"))).as("another read")
+                        .isInstanceOf(IllegalStateException.class);
+            }
+            assertThat(tables.hosts()).isEqualTo(HOSTS);
+            Counted<Long> count = counted(() -> hosts.count());
+            assertThat(count.result()).isEqualTo(3);
+            assertThat(count.statements()).as("statements of a count that was warm before the unit: closing it "
+                    + "invalidated nothing a cache in front held").isEqualTo(warmCount);
+        }
+
+        @Test
+        void unitOfWork_afterAFailedStatement_refusesCommit_namingTheFailure() {
+            HostTransaction tx = hosts.begin();
+            tx.update(2, HostChanges.none().withPort(2200));
+            DuplicateException duplicate = catchThrowableOfType(DuplicateException.class,
+                    () -> tx.update(3, HostChanges.none().withIpAddr("127.0.0.1")));
+
+            assertThatThrownBy(tx::commit)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("this unit of work is rollback-only: an earlier statement failed (update host: "
+                            + "DuplicateException: " + duplicate.getMessage() + "); it can only be rolled back")
+                    .hasCause(duplicate);
+            tx.rollback();
+            tx.close();
+            assertThat(tables.hosts()).as("neither the write before the failure nor the failed one").isEqualTo(HOSTS);
+        }
+
+        @Test
+        void unitOfWork_afterAFailedStatement_rollbackLeavesTheDatabaseAsBefore() {
+            hosts.findById(2);
+            long warmRead = statementsOf(() -> hosts.findById(2));
+            try (HostTransaction tx = hosts.begin()) {
+                tx.add(NewHost.of("ubuntu3", "192.168.2.245"));
+                tx.update(2, HostChanges.none().withHostname("ubuntu-test"));
+                tx.deleteWhereIdGreaterThan(2);
+                assertThatThrownBy(() -> tx.add(NewHost.of("localhost", "10.0.0.9"))).isInstanceOf(DuplicateException.class);
+                assertThatThrownBy(tx::commit).isInstanceOf(IllegalStateException.class);
+            }
+            assertThat(tables.hosts()).isEqualTo(HOSTS);
+            Counted<Optional<Host>> host2 = counted(() -> hosts.findById(2));
+            assertThat(host2.result()).contains(UBUNTU);
+            assertThat(host2.statements()).as("statements of a read that was warm before the unit: a cache in front "
+                    + "still holds host 2, the rolled-back unit invalidated nothing").isEqualTo(warmRead);
+            assertThat(hosts.findByHostname("ubuntu3")).isEmpty();
+        }
+
+        @Test
+        void unitOfWork_afterAFailedBatch_writesNoneOfItAndCanOnlyBeRolledBack() {
+            try (HostTransaction tx = hosts.begin()) {
+                tx.add(NewHost.of("kept-until-rollback", "10.0.0.9"));
+                DuplicateException e = catchThrowableOfType(DuplicateException.class, () -> tx.addAll(List.of(
+                        NewHost.of("lost", "10.0.0.1"), NewHost.of("localhost", "10.0.0.2"))));
+                assertThat(e.field()).isEqualTo("hostname");
+
+                assertThatThrownBy(() -> tx.findByHostname("lost")).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("add hosts");
+                assertThatThrownBy(tx::commit).isInstanceOf(IllegalStateException.class);
+                tx.rollback();
+            }
+            assertThat(tables.hosts()).isEqualTo(HOSTS);
+        }
+
+        @Test
+        void unitOfWork_afterInvalidInput_staysUsableAndCommits() {
+            // Invalid input is refused by the domain before any SQL: no statement failed.
+            try (HostTransaction tx = hosts.begin()) {
+                tx.add(NewHost.of("kept", "10.0.0.9"));
+                assertThatThrownBy(() -> tx.findByHostname("x'; DROP TABLE hosts; --")).isInstanceOf(InvalidInputException.class);
+                assertThatThrownBy(() -> tx.findByHostnameIn(List.of("ubuntu", "bad_name"))).isInstanceOf(InvalidInputException.class);
+                assertThatThrownBy(() -> tx.updatePortWhereIdGreaterThan(1, 70000)).isInstanceOf(InvalidInputException.class);
+                assertThat(tx.count()).isEqualTo(4);
+                tx.commit();
+            }
+            assertThat(tables.hosts()).containsExactly(LOCALHOST, UBUNTU, UBUNTU2, new Host(4, "kept", "10.0.0.9", 22));
+        }
+
+        @Test
+        void unitOfWork_afterUpdatingAMissingHost_staysUsableAndCommits() {
+            // The UPDATE ran and matched no row: nothing failed in the database.
+            try (HostTransaction tx = hosts.begin()) {
+                assertThatThrownBy(() -> tx.update(99, HostChanges.none().withPort(1))).isInstanceOf(NotFoundException.class);
+                tx.add(NewHost.of("after", "10.0.0.3"));
+                tx.commit();
+            }
+            assertThat(tables.hosts()).extracting(Host::hostname).containsExactly("localhost", "ubuntu", "ubuntu2", "after");
         }
 
         @Test

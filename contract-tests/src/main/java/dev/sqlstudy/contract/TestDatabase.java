@@ -1,13 +1,16 @@
 package dev.sqlstudy.contract;
 
+import dev.sqlstudy.container.ContainerKind;
 import dev.sqlstudy.container.ContainerStartException;
 import dev.sqlstudy.container.DatabaseContainer;
 import dev.sqlstudy.container.DockerUnavailableException;
 import dev.sqlstudy.container.MySqlContainers;
+import dev.sqlstudy.contract.services.TestServices;
 import dev.sqlstudy.db.Database;
 import dev.sqlstudy.db.DatabaseConfig;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opentest4j.TestAbortedException;
@@ -16,15 +19,20 @@ import org.opentest4j.TestAbortedException;
  * The databases the contract runs on, one axis of the test matrix. Each is opened (pool + Flyway)
  * once per JVM and shared by every test class; tests reset the data, not the schema.
  *
- * <p>H2 always runs. The MariaDB/MySQL leg runs when the server answers; where it does not, its
+ * <p>H2 always runs. The MariaDB leg — the server on {@code 127.0.0.1:3306}, MariaDB 10.11 on our
+ * machines — runs when the server answers; where it does not, its
  * tests are <em>skipped with the reason</em> on a developer's machine and <em>fail</em> when
  * {@code CI=true}, so a missing server can never pass as green in CI. Point it elsewhere with
  * {@code STUDY_TEST_MYSQL_URL}, {@code STUDY_TEST_DB_USER} and {@code STUDY_TEST_DB_PASSWORD}.
  *
- * <p>The container leg starts one MySQL-protocol container per JVM (Testcontainers; the image is
- * {@code $STUDY_CONTAINER_IMAGE}, default an official MySQL 8 image) and removes it when the JVM
- * exits. Without Docker, or without the image, it skips with the reason — and fails with
- * {@code CI=true}, like the MariaDB leg.
+ * <p>The MySQL leg runs MySQL 9.7 in a container, because MySQL is not installed beside MariaDB
+ * on our machines: one container per JVM (Testcontainers; the image is {@code $STUDY_MYSQL_IMAGE},
+ * default the official {@code mysql:9.7}; CI builds one with {@code .ci/build-db-image.sh mysql}),
+ * removed when the JVM exits. Without Docker, or without the image, it skips with the reason — and
+ * fails with {@code CI=true}, like the MariaDB leg. It is also the container leg: it proves the
+ * Testcontainers path that {@code --db container} takes. A second, generic container leg would
+ * only run MariaDB 10.11 again — the server the MariaDB leg already runs — so there is none; the
+ * MariaDB image is exercised by {@code db-container}'s own tests and the fault suite.
  */
 public enum TestDatabase {
 
@@ -47,20 +55,20 @@ public enum TestDatabase {
         }
     },
 
-    CONTAINER("Container") {
+    MYSQL("MySQL 9.7") {
         @Override
         DatabaseConfig config() {
-            DatabaseContainer container = MySqlContainers.start();
+            DatabaseContainer container = MySqlContainers.start(ContainerKind.MYSQL, null);
             Runtime.getRuntime().addShutdownHook(new Thread(container::close, "remove-" + container.image()));
-            System.err.println("[sqlstudy] Container leg: " + container.image() + " ready in "
-                    + container.startupTime().toMillis() + " ms");
+            System.err.println("[sqlstudy] MySQL 9.7 leg: " + container.image() + " (" + container.server()
+                    + ") ready in " + container.startupTime().toMillis() + " ms");
             return container.config().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(30));
         }
 
         @Override
         String advice() {
-            return "the image is $" + MySqlContainers.IMAGE_ENV + " (default " + MySqlContainers.DEFAULT_IMAGE
-                    + "); without a registry, build one with .ci/build-mariadb-image.sh";
+            return "the image is $" + ContainerKind.MYSQL.imageEnv() + " (default " + ContainerKind.MYSQL.defaultImage()
+                    + "); without a registry, build one with .ci/build-db-image.sh mysql";
         }
     };
 
@@ -84,9 +92,23 @@ public enum TestDatabase {
         return "see README 'Point the tests at your own MySQL'";
     }
 
-    /** True when this run must not skip service-backed legs. */
+    /**
+     * The databases every matrix runs on: H2, MariaDB, MySQL 9.7 — the same as {@link #values()},
+     * named for the matrices ({@code @MethodSource}, the cache matrix) so they need no change when
+     * a leg is added.
+     */
+    public static List<TestDatabase> matrix() {
+        return List.of(values());
+    }
+
+    /** The real servers of the matrix (MariaDB, MySQL 9.7): the legs of tests whose subject is a server. */
+    public static List<TestDatabase> servers() {
+        return matrix().stream().filter(db -> db != H2).toList();
+    }
+
+    /** True when this run must not skip service-backed legs ({@link TestServices#ci()}). */
     public static boolean ci() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
+        return TestServices.ci();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.sqlstudy.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sqlstudy.db.errors.SqlErrors;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -84,11 +85,21 @@ public final class Database implements AutoCloseable {
                     }
                     continue;
                 }
-                throw new DatabaseUnavailableException("cannot connect to " + config.safeUrl() + ": "
-                        + SqlErrors.oneLine(SqlErrors.rootMessage(e)), e);
+                String cause = SqlErrors.oneLine(SqlErrors.rootMessage(e));
+                throw new DatabaseUnavailableException("cannot connect to " + config.safeUrl() + ": " + cause
+                        + (cause.contains(PUBLIC_KEY_RETRIEVAL) ? PUBLIC_KEY_ADVICE : ""), e);
             }
         }
     }
+
+    /**
+     * Connector/J's refusal when a MySQL 8+ user (caching_sha2_password) logs in without TLS and
+     * the driver may not fetch the server's RSA key. MariaDB's mysql_native_password never needs
+     * it, so a URL that works on MariaDB can fail this way on MySQL.
+     */
+    private static final String PUBLIC_KEY_RETRIEVAL = "Public Key Retrieval is not allowed";
+    private static final String PUBLIC_KEY_ADVICE = " (MySQL's caching_sha2_password needs TLS, or"
+            + " allowPublicKeyRetrieval=true in the URL when TLS is off)";
 
     /** H2's "Database may be already in use": the file is locked by another process. */
     private static final int H2_DATABASE_IN_USE = 90020;
@@ -193,7 +204,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The server's product name and version, e.g. {@code MariaDB 10.11.19-MariaDB-0+deb12u1}. */
+    /**
+     * Which server answered: {@code MySQL 9.7.4}, {@code MariaDB 10.11.14}, {@code H2 2.5.252} —
+     * MariaDB named as such, although it calls itself "MySQL" to the driver.
+     */
+    public ServerVersion server() {
+        try (Connection connection = pool.getConnection()) {
+            return ServerVersion.read(connection);
+        } catch (SQLException e) {
+            throw SqlErrors.translate("read server version", e);
+        }
+    }
+
+    /**
+     * The driver's product name and version, e.g. {@code MySQL 9.7.4}; a MariaDB server shows
+     * {@code MySQL 5.5.5-10.11.14-MariaDB-0+deb12u1} here. {@link #server()} says it plainly.
+     */
     public String serverVersion() {
         try (Connection connection = pool.getConnection()) {
             var meta = connection.getMetaData();

@@ -11,7 +11,8 @@ public final class DuplicateException extends StudyException {
 
     /**
      * @param field the column named as the schema names it: {@code hostname} or {@code ip_addr}
-     * @param value the offending value when known (a batch may not tell which row clashed), else null
+     * @param value the offending value when known (for a batch, the database's message says which
+     *              row's value clashed), else null
      */
     public DuplicateException(String field, String value, Throwable cause) {
         super("duplicate " + field + (value == null ? "" : " " + Messages.quote(value))

@@ -29,9 +29,11 @@ public interface HostOperations {
     /**
      * Inserts all hosts atomically, in the order given (the tutorial's {@code session.add_all}):
      * either every row is written or, on any error, none is. Returns the stored rows in input order.
-     * One JDBC batch where the technology allows it.
+     * One JDBC batch where the technology allows it. Inside a unit of work a failed batch writes
+     * none of its rows either, and leaves the unit rollback-only (see {@link HostTransaction}).
      *
-     * @throws DuplicateException if any row clashes with a stored host or with another row
+     * @throws DuplicateException if any row clashes with a stored host or with another row; its
+     *                            {@link DuplicateException#value() value} says which
      */
     List<Host> addAll(List<NewHost> hosts);
 

@@ -1,6 +1,10 @@
 package dev.sqlstudy.domain;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The input rules of the study, applied once, in the domain, so that no implementation can drift.
@@ -52,6 +56,23 @@ public final class Rules {
             }
         }
         return value.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The names of a {@code hostname in (...)} look-up: each one checked and lower-cased as
+     * {@link #hostname(String)} does, then de-duplicated, in the order of their first occurrence
+     * ({@code [Ubuntu, localhost, UBUNTU]} gives {@code [ubuntu, localhost]}). An empty collection
+     * gives an empty list, which callers answer without a statement. The first invalid name (a
+     * {@code null} one included) fails the whole list, before any SQL.
+     *
+     * @return an unmodifiable list with no repeated name
+     */
+    public static List<String> hostnames(Collection<String> values) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String value : values) {
+            names.add(hostname(value));
+        }
+        return List.copyOf(names);
     }
 
     private static void checkLabel(String value, int start, int end) {

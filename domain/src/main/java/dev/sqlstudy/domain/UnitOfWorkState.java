@@ -2,14 +2,16 @@ package dev.sqlstudy.domain;
 
 /**
  * The life of one {@link HostTransaction}, the same in every implementation: open until commit or
- * rollback, after which every operation is refused. A technology whose transaction cannot go on
- * after a failed statement (Hibernate marks it rollback-only) records the failure with
- * {@link #failed}; from then on the unit may only be rolled back.
+ * rollback, after which every operation is refused; and rollback-only from the first statement
+ * that failed in the database (see {@link HostTransaction} for what counts), after which work and
+ * commit are refused and only a rollback is left. Each implementation reports such a failure with
+ * {@link #failed} where it catches its technology's exception, before translating it.
  */
 public final class UnitOfWorkState {
 
     private boolean finished;
     private String failedAction;
+    private RuntimeException failure;
 
     /** Refuses any call once the unit is committed or rolled back. */
     public void checkOpen() {
@@ -18,20 +20,34 @@ public final class UnitOfWorkState {
         }
     }
 
-    /** {@link #checkOpen()}, and refuses work and commit after a failure that doomed the transaction. */
+    /**
+     * {@link #checkOpen()}, and refuses work and commit once a statement of the unit has failed,
+     * naming that failure (which is also the exception's cause).
+     */
     public void checkUsable() {
         checkOpen();
-        if (failedAction != null) {
-            throw new IllegalStateException("this unit of work can only be rolled back: '" + failedAction
-                    + "' failed and the transaction is marked rollback-only");
+        if (failure != null) {
+            throw new IllegalStateException("this unit of work is rollback-only: an earlier statement failed ("
+                    + failedAction + ": " + failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                    + "); it can only be rolled back", failure);
         }
     }
 
-    /** Records the first failure that doomed the transaction. */
-    public void failed(String action) {
-        if (failedAction == null) {
-            failedAction = action;
+    /**
+     * Records that {@code action}'s statement failed with {@code failure}; the first failure is the
+     * one kept and named. Returns {@code failure}, for {@code throw state.failed(action, e)}.
+     */
+    public <E extends RuntimeException> E failed(String action, E failure) {
+        if (this.failure == null) {
+            this.failedAction = action;
+            this.failure = failure;
         }
+        return failure;
+    }
+
+    /** True once a statement of the unit has failed: only {@code rollback()} is left. */
+    public boolean isRollbackOnly() {
+        return failure != null;
     }
 
     public boolean isFinished() {

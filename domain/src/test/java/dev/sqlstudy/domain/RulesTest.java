@@ -3,6 +3,10 @@ package dev.sqlstudy.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +60,41 @@ class RulesTest {
         void hostname_labelLongerThan63_isRejected() {
             assertThatThrownBy(() -> Rules.hostname("a".repeat(64)))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("longer than 63");
+        }
+    }
+
+    /** The list of a {@code hostname in (...)} look-up, normalised once for every implementation and cache. */
+    @Nested
+    class HostnameLists {
+
+        @Test
+        void hostnames_mixedCaseAndRepeats_areLowerCasedOnceEachInTheOrderFirstGiven() {
+            assertThat(Rules.hostnames(List.of("ubuntu2", "LOCALHOST", "Ubuntu2", "absent", "localhost")))
+                    .containsExactly("ubuntu2", "localhost", "absent");
+        }
+
+        @Test
+        void hostnames_emptyCollection_isAnEmptyList() {
+            assertThat(Rules.hostnames(Set.of())).isEmpty();
+        }
+
+        @Test
+        void hostnames_oneInvalidName_rejectsTheWholeListNamingTheField() {
+            assertThatThrownBy(() -> Rules.hostnames(List.of("ubuntu", "ubuntu_test")))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("hostname"))
+                    .hasMessageContaining("'ubuntu_test'");
+        }
+
+        @Test
+        void hostnames_aNullName_isInvalidNotANullPointer() {
+            assertThatThrownBy(() -> Rules.hostnames(Arrays.asList("ubuntu", null)))
+                    .isInstanceOf(InvalidInputException.class).hasMessage("invalid hostname: must not be empty");
+        }
+
+        @Test
+        void hostnames_result_cannotBeChangedByTheCaller() {
+            List<String> names = Rules.hostnames(new ArrayList<>(List.of("ubuntu")));
+            assertThatThrownBy(() -> names.add("localhost")).isInstanceOf(UnsupportedOperationException.class);
         }
     }
 

@@ -57,12 +57,13 @@ class CacheSoakTest {
     /** Mary, John and Eve: children are moved and added only under them. */
     private static final int TUTORIAL_PARENTS = 3;
 
-    /** Every implementation with each cache on H2; raw JDBC with each cache on MariaDB too. */
+    /** Every implementation with each cache on H2; raw JDBC with each cache on each server too. */
     static Stream<Arguments> cases() {
         return Stream.concat(
                 Stream.of(Impl.values()).flatMap(impl -> CacheKind.decorators().stream()
                         .map(cache -> Arguments.of(impl, cache, TestDatabase.H2))),
-                CacheKind.decorators().stream().map(cache -> Arguments.of(Impl.JDBC, cache, TestDatabase.MARIADB)));
+                CacheKind.decorators().stream().flatMap(cache -> TestDatabase.servers().stream()
+                        .map(server -> Arguments.of(Impl.JDBC, cache, server))));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.sqlstudy.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlstudy.container.ContainerKind;
 import dev.sqlstudy.container.DatabaseContainer;
 import dev.sqlstudy.db.Database;
 import dev.sqlstudy.db.DatabaseConfig;
@@ -11,6 +12,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The database is not there when the application starts ({@code Database.open}, what the CLI does
@@ -24,9 +27,10 @@ class DatabaseDownAtStartTest {
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration MARGIN = Duration.ofMillis(1500);
 
-    @Test
-    void open_whenTheDatabaseContainerIsStopped_failsUnavailableWithinTheConnectTimeout() {
-        DatabaseContainer container = FaultContainer.get();
+    @ParameterizedTest(name = "db={0}")
+    @FieldSource("dev.sqlstudy.fault.FaultContainer#KINDS")
+    void open_whenTheDatabaseContainerIsStopped_failsUnavailableWithinTheConnectTimeout(ContainerKind kind) {
+        DatabaseContainer container = FaultContainer.get(kind);
         DatabaseConfig config = container.config().withTimeouts(CONNECT_TIMEOUT, SOCKET_TIMEOUT);
         container.stop();
         Stopwatch<Database> open;

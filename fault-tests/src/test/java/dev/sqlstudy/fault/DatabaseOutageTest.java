@@ -3,6 +3,7 @@ package dev.sqlstudy.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlstudy.stack.Impl;
+import dev.sqlstudy.container.ContainerKind;
 import dev.sqlstudy.container.DatabaseContainer;
 import dev.sqlstudy.db.Database;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
@@ -21,14 +22,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The database goes away while the application works: stopped ({@code docker stop}), frozen
  * ({@code docker pause}: connections stay open, nothing answers) or killed mid-batch ({@code docker
- * kill}). The pool runs with a 2 s connect timeout and a 5 s socket timeout.
+ * kill}). The pool runs with a 2 s connect timeout and a 5 s socket timeout. On each server: MariaDB
+ * 10.11 and MySQL 9.7, each in a container of its own.
  */
+@ParameterizedClass(name = "db={0}")
+@FieldSource("dev.sqlstudy.fault.FaultContainer#KINDS")
 class DatabaseOutageTest {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -38,8 +44,13 @@ class DatabaseOutageTest {
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(5);
     private static final int LOAD_THREADS = 4;
 
-    private final DatabaseContainer container = FaultContainer.get();
-    private final Database database = Database.open(container.config().withTimeouts(CONNECT_TIMEOUT, SOCKET_TIMEOUT));
+    private final DatabaseContainer container;
+    private final Database database;
+
+    DatabaseOutageTest(ContainerKind kind) {
+        container = FaultContainer.get(kind);
+        database = Database.open(container.config().withTimeouts(CONNECT_TIMEOUT, SOCKET_TIMEOUT));
+    }
 
     @AfterEach
     void closePool() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.db.Database;
+import dev.sqlstudy.container.ContainerKind;
 import dev.sqlstudy.db.DatabaseConfig;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
 import dev.sqlstudy.domain.Repositories;
@@ -29,10 +30,11 @@ class PoolExhaustedTest {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration MARGIN = Duration.ofMillis(1500);
 
-    /** Where the pool points: in-process H2 and the MySQL-protocol container. */
+    /** Where the pool points: in-process H2 and each server in its container. */
     enum Server {
         H2(() -> DatabaseConfig.h2InMemory("pool-exhausted")),
-        CONTAINER(() -> FaultContainer.get().config());
+        MARIADB(() -> FaultContainer.get(ContainerKind.MARIADB).config()),
+        MYSQL(() -> FaultContainer.get(ContainerKind.MYSQL).config());
 
         private final Supplier<DatabaseConfig> config;
 
@@ -42,7 +44,7 @@ class PoolExhaustedTest {
 
         @Override
         public String toString() {
-            return "db=" + name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            return "db=" + name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.sqlstudy.hibernate;
 
-import dev.sqlstudy.db.SqlErrors;
+import dev.sqlstudy.db.errors.SqlErrors;
 import dev.sqlstudy.domain.NotFoundException;
 import dev.sqlstudy.domain.StudyException;
 import java.sql.SQLException;

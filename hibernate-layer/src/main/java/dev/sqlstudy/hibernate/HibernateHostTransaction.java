@@ -11,7 +11,7 @@ import org.hibernate.Transaction;
  * session's persistence context, so they see each other's writes; commit flushes what is left
  * (nothing: every write flushes itself) and commits. Once an operation's SQL has failed, Hibernate
  * has marked the transaction rollback-only: the unit then refuses work and commit, and can only be
- * rolled back (see {@link Sessions#of}).
+ * rolled back (see {@link Sessions#of}) — as every implementation's unit does.
  */
 final class HibernateHostTransaction extends HibernateHosts implements HostTransaction {
 
@@ -20,7 +20,7 @@ final class HibernateHostTransaction extends HibernateHosts implements HostTrans
     private final UnitOfWorkState state;
 
     private HibernateHostTransaction(Session session, Transaction transaction, UnitOfWorkState state) {
-        super(Sessions.of(session, state::checkUsable, state::failed));
+        super(Sessions.of(session, state));
         this.session = session;
         this.transaction = transaction;
         this.state = state;

@@ -1,5 +1,6 @@
 package dev.sqlstudy.hibernate;
 
+import dev.sqlstudy.db.errors.SqlErrors;
 import dev.sqlstudy.domain.Host;
 import dev.sqlstudy.domain.HostChanges;
 import dev.sqlstudy.domain.HostColumn;
@@ -12,11 +13,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every host operation with Hibernate, over whichever {@link Sessions} it is given: the
@@ -63,7 +62,7 @@ class HibernateHosts implements HostOperations {
 
     @Override
     public Host add(NewHost host) {
-        return sessions.write("add host", known(host), session -> {
+        return sessions.write("add host", SqlErrors.hostValues(host), session -> {
             HostEntity entity = HostEntity.from(host);
             // IDENTITY: persist runs the INSERT now, to learn the id; there is nothing to flush.
             session.persist(entity);
@@ -83,7 +82,7 @@ class HibernateHosts implements HostOperations {
         if (hosts.isEmpty()) {
             return List.of();
         }
-        return sessions.write("add hosts", Map.of(), session -> {
+        return sessions.write("add hosts", SqlErrors.hostValues(hosts), session -> {
             List<HostEntity> entities = new ArrayList<>(hosts.size());
             for (NewHost host : hosts) {
                 HostEntity entity = HostEntity.from(host);
@@ -121,8 +120,7 @@ class HibernateHosts implements HostOperations {
 
     @Override
     public List<Host> findByHostnameIn(Collection<String> hostnames) {
-        Set<String> names = new LinkedHashSet<>();
-        hostnames.forEach(h -> names.add(Rules.hostname(h)));
+        List<String> names = Rules.hostnames(hostnames);
         if (names.isEmpty()) {
             return List.of();
         }
@@ -199,9 +197,5 @@ class HibernateHosts implements HostOperations {
     @Override
     public long count() {
         return sessions.read("count hosts", session -> session.createSelectionQuery(COUNT, Long.class).setCacheable(true).getSingleResult());
-    }
-
-    private static Map<String, ?> known(NewHost host) {
-        return Map.of("hostname", host.hostname(), "ip_addr", host.ipAddr());
     }
 }

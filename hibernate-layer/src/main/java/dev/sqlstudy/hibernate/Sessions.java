@@ -1,7 +1,8 @@
 package dev.sqlstudy.hibernate;
 
+import dev.sqlstudy.domain.StudyException;
+import dev.sqlstudy.domain.UnitOfWorkState;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -69,18 +70,20 @@ abstract class Sessions {
     /**
      * The session of an open unit of work; it commits or rolls back as a whole.
      *
-     * <p>Where raw JDBC keeps a unit usable after a failed statement (a savepoint undoes just that
-     * operation), Hibernate does not: any exception from the session marks its transaction
-     * rollback-only, and a later {@code commit()} would quietly roll everything back. So when
-     * Hibernate marks it, {@code failed} is told, and the unit refuses further work and commit
-     * — it can only be rolled back, which makes a failed {@code addAll} all-or-nothing together
-     * with the whole unit. Errors raised before any SQL failed (a host not found) leave it usable.
+     * <p>Any exception from the session marks its transaction rollback-only (a later
+     * {@code commit()} would quietly roll everything back), so here a failed statement must end
+     * the unit's useful life — the rule every implementation keeps (see {@code HostTransaction}),
+     * which raw JDBC and MyBatis keep by choice and Hibernate by necessity. So when Hibernate has
+     * marked the transaction, or threw at all, {@code state} is told, and the unit refuses further
+     * work and commit: it can only be rolled back, which makes a failed {@code addAll}
+     * all-or-nothing together with the whole unit. Errors our own code raises before any SQL
+     * failed (a host not found) leave it usable.
      */
-    static Sessions of(Session session, Runnable checkOpen, Consumer<String> failed) {
+    static Sessions of(Session session, UnitOfWorkState state) {
         return new Sessions() {
             @Override
             <T> T read(String action, Function<Session, T> work) {
-                checkOpen.run();
+                state.checkUsable();
                 try {
                     return work.apply(session);
                 } catch (RuntimeException e) {
@@ -90,7 +93,7 @@ abstract class Sessions {
 
             @Override
             <T> T write(String action, Map<String, ?> known, Function<Session, T> work) {
-                checkOpen.run();
+                state.checkUsable();
                 try {
                     return work.apply(session);
                 } catch (RuntimeException e) {
@@ -99,13 +102,14 @@ abstract class Sessions {
             }
 
             private RuntimeException failure(String action, RuntimeException e, Map<String, ?> known) {
-                if (rollbackOnly(session.getTransaction())) {
+                StudyException translated = HibernateErrors.translate(action, e, known);
+                if (!(e instanceof StudyException) || rollbackOnly(session.getTransaction())) {
                     // What the failed operation left in the persistence context (an entity whose
                     // INSERT failed, a change that clashed) must not be flushed again by anything.
                     session.clear();
-                    failed.accept(action);
+                    state.failed(action, translated);
                 }
-                return HibernateErrors.translate(action, e, known);
+                return translated;
             }
         };
     }

@@ -10,6 +10,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /**
  * A unit of work over one {@link SqlSession} with auto-commit off, the tutorial's {@code session}
  * almost literally: its operations share the session's connection and commit or roll back together.
+ * After a failed statement only the rollback is left (see {@link Sessions#ofUnit}).
  */
 final class MyBatisHostTransaction extends MyBatisHosts implements HostTransaction {
 
@@ -17,7 +18,7 @@ final class MyBatisHostTransaction extends MyBatisHosts implements HostTransacti
     private final UnitOfWorkState state;
 
     private MyBatisHostTransaction(SqlSession session, SqlSessionFactory factory, UnitOfWorkState state) {
-        super(Sessions.ofUnit(session, factory, state::checkOpen));
+        super(Sessions.ofUnit(session, factory, state));
         this.session = session;
         this.state = state;
     }
@@ -32,7 +33,7 @@ final class MyBatisHostTransaction extends MyBatisHosts implements HostTransacti
      */
     @Override
     public void commit() {
-        state.checkOpen();
+        state.checkUsable();
         try {
             session.commit(true);
         } catch (PersistenceException e) {

@@ -1,5 +1,6 @@
 package dev.sqlstudy.mybatis;
 
+import dev.sqlstudy.db.errors.SqlErrors;
 import dev.sqlstudy.domain.Host;
 import dev.sqlstudy.domain.HostChanges;
 import dev.sqlstudy.domain.HostOperations;
@@ -9,11 +10,9 @@ import dev.sqlstudy.domain.NotFoundException;
 import dev.sqlstudy.domain.Rules;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.ibatis.session.SqlSession;
 
 /**
@@ -36,7 +35,7 @@ class MyBatisHosts implements HostOperations {
     /** 1 / 0 / 0: one INSERT in an auto-commit session; the key comes back with it. */
     @Override
     public Host add(NewHost host) {
-        return sessions.single("add host", known(host), s -> {
+        return sessions.single("add host", SqlErrors.hostValues(host), s -> {
             HostInsert row = new HostInsert(host);
             mapper(s).insert(row);
             return row.stored();
@@ -52,7 +51,7 @@ class MyBatisHosts implements HostOperations {
         if (hosts.isEmpty()) {
             return List.of();
         }
-        return sessions.batch("add hosts", Map.of(), s -> {
+        return sessions.batch("add hosts", SqlErrors.hostValues(hosts), s -> {
             HostMapper mapper = mapper(s);
             List<HostInsert> rows = hosts.stream().map(HostInsert::new).toList();
             rows.forEach(mapper::insert);
@@ -84,8 +83,7 @@ class MyBatisHosts implements HostOperations {
     /** 1 / 0 / 0; 0 / 0 / 0 for an empty list, which would not even be valid SQL. */
     @Override
     public List<Host> findByHostnameIn(Collection<String> hostnames) {
-        Set<String> names = new LinkedHashSet<>();
-        hostnames.forEach(h -> names.add(Rules.hostname(h)));
+        List<String> names = Rules.hostnames(hostnames);
         if (names.isEmpty()) {
             return List.of();
         }
@@ -152,9 +150,5 @@ class MyBatisHosts implements HostOperations {
     @Override
     public long count() {
         return sessions.single("count hosts", Map.of(), s -> mapper(s).count());
-    }
-
-    private static Map<String, ?> known(NewHost host) {
-        return Map.of("hostname", host.hostname(), "ip_addr", host.ipAddr());
     }
 }

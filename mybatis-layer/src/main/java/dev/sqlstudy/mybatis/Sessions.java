@@ -1,6 +1,8 @@
 package dev.sqlstudy.mybatis;
 
-import dev.sqlstudy.db.SqlErrors;
+import dev.sqlstudy.db.errors.SqlErrors;
+import dev.sqlstudy.domain.StudyException;
+import dev.sqlstudy.domain.UnitOfWorkState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -64,65 +66,80 @@ abstract class Sessions {
 
     /**
      * The session of an open unit of work: it commits or rolls back as a whole, so operations here
-     * never commit; a multi-statement operation is made all-or-nothing by a savepoint instead.
+     * never commit; a multi-statement operation is made all-or-nothing by a savepoint instead. A
+     * statement that fails here makes the unit rollback-only ({@code state}), as in raw JDBC's
+     * unit; an error of the operation's own (a host not found) leaves it usable.
      */
-    static Sessions ofUnit(SqlSession unit, SqlSessionFactory factory, Runnable checkOpen) {
+    static Sessions ofUnit(SqlSession unit, SqlSessionFactory factory, UnitOfWorkState state) {
         return new Sessions() {
             @Override
             <T> T single(String action, Map<String, ?> known, Function<SqlSession, T> work) {
-                checkOpen.run();
-                try {
-                    return work.apply(unit);
-                } catch (PersistenceException e) {
-                    throw MyBatisErrors.translate(action, e, known);
-                }
+                state.checkUsable();
+                return failingTheUnit(action, known, () -> work.apply(unit));
             }
 
             @Override
             <T> T atomic(String action, Map<String, ?> known, Function<SqlSession, T> work) {
-                checkOpen.run();
-                return withSavepoint(action, known, () -> work.apply(unit));
+                state.checkUsable();
+                return failingTheUnit(action, known, () -> withSavepoint(() -> work.apply(unit)));
             }
 
             @Override
             <T> T batch(String action, Map<String, ?> known, Function<SqlSession, T> work) {
-                checkOpen.run();
+                state.checkUsable();
                 // The unit's session has a SIMPLE executor and a session cannot change it. So the
                 // batch runs in a second, BATCH session opened on the unit's own connection, which
                 // it joins (JoiningTransactionFactory): closing it neither commits nor releases the
-                // connection. The savepoint makes a failed batch leave nothing in the unit.
-                return withSavepoint(action, known, () -> {
+                // connection. The savepoint makes a failed batch leave none of its rows in the unit
+                // even before the rollback the failure leaves the unit to.
+                return failingTheUnit(action, known, () -> withSavepoint(() -> {
                     try (SqlSession batch = factory.openSession(ExecutorType.BATCH, unit.getConnection())) {
                         return work.apply(batch);
                     }
-                });
+                }));
             }
 
-            private <T> T withSavepoint(String action, Map<String, ?> known, Supplier<T> work) {
+            /** Translates MyBatis's and the driver's errors, and marks the unit when one was thrown. */
+            private <T> T failingTheUnit(String action, Map<String, ?> known, SqlSupplier<T> work) {
                 try {
-                    Connection connection = unit.getConnection();
-                    Savepoint savepoint = connection.setSavepoint();
-                    try {
-                        T result = work.get();
-                        connection.releaseSavepoint(savepoint);
-                        return result;
-                    } catch (RuntimeException e) {
-                        // When the database has already rolled the whole transaction back (a
-                        // deadlock), the savepoint is gone too: keep the real error, not that one.
-                        try {
-                            connection.rollback(savepoint);
-                        } catch (SQLException rollbackFailure) {
-                            e.addSuppressed(rollbackFailure);
-                        }
-                        throw e;
-                    }
+                    return work.get();
                 } catch (SQLException e) {
-                    throw SqlErrors.translate(action, e, known);
+                    throw state.failed(action, SqlErrors.translate(action, e, known));
                 } catch (PersistenceException e) {
-                    throw MyBatisErrors.translate(action, e, known);
+                    throw state.failed(action, MyBatisErrors.translate(action, e, known));
+                } catch (StudyException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Not the database's error and not ours: a bug, whose statements may be half done.
+                    throw state.failed(action, e);
+                }
+            }
+
+            private <T> T withSavepoint(Supplier<T> work) throws SQLException {
+                Connection connection = unit.getConnection();
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    T result = work.get();
+                    connection.releaseSavepoint(savepoint);
+                    return result;
+                } catch (RuntimeException e) {
+                    // When the database has already rolled the whole transaction back (a
+                    // deadlock), the savepoint is gone too: keep the real error, not that one.
+                    try {
+                        connection.rollback(savepoint);
+                    } catch (SQLException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
+                    throw e;
                 }
             }
         };
+    }
+
+    /** Work that may fail with the driver's checked exception. */
+    @FunctionalInterface
+    private interface SqlSupplier<T> {
+        T get() throws SQLException;
     }
 
     /**

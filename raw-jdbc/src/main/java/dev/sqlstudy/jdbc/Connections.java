@@ -1,6 +1,8 @@
 package dev.sqlstudy.jdbc;
 
-import dev.sqlstudy.db.SqlErrors;
+import dev.sqlstudy.db.errors.SqlErrors;
+import dev.sqlstudy.domain.StudyException;
+import dev.sqlstudy.domain.UnitOfWorkState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -45,18 +47,25 @@ abstract class Connections {
         };
     }
 
-    /** The connection of an open unit of work; it commits or rolls back as a whole. */
-    static Connections of(Connection connection, Runnable checkOpen) {
+    /**
+     * The connection of an open unit of work; it commits or rolls back as a whole. A statement that
+     * fails here makes the unit rollback-only ({@code state}), although MySQL and H2 would let the
+     * transaction go on: a unit whose earlier writes could be committed without the one that failed
+     * is what JPA and SQLAlchemy refuse, and so do we. An error of the operation's own (a host not
+     * found, after a statement that ran well) leaves the unit usable.
+     */
+    static Connections of(Connection connection, UnitOfWorkState state) {
         return new Connections() {
             @Override
             <T> T call(String action, Map<String, ?> known, boolean atomic, SqlWork<T> work) {
-                checkOpen.run();
+                state.checkUsable();
                 try {
                     if (!atomic) {
                         return work.run(connection);
                     }
                     // Inside a unit of work, a failed batch must not leave half its rows in the
-                    // unit either: a savepoint makes the operation all-or-nothing on its own.
+                    // unit either: a savepoint makes the operation all-or-nothing on its own,
+                    // before the rollback the failure leaves the unit to.
                     Savepoint savepoint = connection.setSavepoint();
                     try {
                         T result = work.run(connection);
@@ -69,7 +78,12 @@ abstract class Connections {
                         throw e;
                     }
                 } catch (SQLException e) {
-                    throw SqlErrors.translate(action, e, known);
+                    throw state.failed(action, SqlErrors.translate(action, e, known));
+                } catch (StudyException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Not the database's error and not ours: a bug, whose statements may be half done.
+                    throw state.failed(action, e);
                 }
             }
         };

@@ -1,6 +1,6 @@
 package dev.sqlstudy.jdbc;
 
-import dev.sqlstudy.db.SqlErrors;
+import dev.sqlstudy.db.errors.SqlErrors;
 import dev.sqlstudy.domain.HostRepository;
 import dev.sqlstudy.domain.HostTransaction;
 import java.sql.Connection;

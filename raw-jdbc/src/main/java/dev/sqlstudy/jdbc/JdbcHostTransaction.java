@@ -1,19 +1,22 @@
 package dev.sqlstudy.jdbc;
 
-import dev.sqlstudy.db.SqlErrors;
+import dev.sqlstudy.db.errors.SqlErrors;
 import dev.sqlstudy.domain.HostTransaction;
 import dev.sqlstudy.domain.UnitOfWorkState;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A unit of work in plain JDBC: one connection with auto-commit off, held until commit or rollback. */
+/**
+ * A unit of work in plain JDBC: one connection with auto-commit off, held until commit or rollback.
+ * After a failed statement only the rollback is left (see {@link Connections#of}).
+ */
 final class JdbcHostTransaction extends JdbcHosts implements HostTransaction {
 
     private final Connection connection;
     private final UnitOfWorkState state;
 
     private JdbcHostTransaction(Connection connection, UnitOfWorkState state) {
-        super(Connections.of(connection, state::checkOpen));
+        super(Connections.of(connection, state));
         this.connection = connection;
         this.state = state;
     }
@@ -24,7 +27,7 @@ final class JdbcHostTransaction extends JdbcHosts implements HostTransaction {
 
     @Override
     public void commit() {
-        state.checkOpen();
+        state.checkUsable();
         try {
             connection.commit();
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package dev.sqlstudy.jdbc;
 
+import dev.sqlstudy.db.errors.SqlErrors;
 import dev.sqlstudy.domain.Host;
 import dev.sqlstudy.domain.HostChanges;
 import dev.sqlstudy.domain.HostColumn;
@@ -17,11 +18,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every host operation in plain JDBC, over whichever {@link Connections} it is given: the
@@ -74,7 +73,7 @@ class JdbcHosts implements HostOperations {
 
     @Override
     public Host add(NewHost host) {
-        return connections.call("add host", known(host), false, c -> {
+        return connections.call("add host", SqlErrors.hostValues(host), false, c -> {
             try (PreparedStatement insert = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
                 bind(insert, host);
                 insert.executeUpdate();
@@ -91,7 +90,7 @@ class JdbcHosts implements HostOperations {
         // One JDBC batch in one transaction. MySQL's driver rewrites it into a single multi-row
         // INSERT (rewriteBatchedStatements), so the batch is one round trip and atomic by itself;
         // the transaction makes it all-or-nothing on H2 too.
-        return connections.call("add hosts", Map.of(), true, c -> {
+        return connections.call("add hosts", SqlErrors.hostValues(hosts), true, c -> {
             try (PreparedStatement insert = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
                 for (NewHost host : hosts) {
                     bind(insert, host);
@@ -127,8 +126,7 @@ class JdbcHosts implements HostOperations {
 
     @Override
     public List<Host> findByHostnameIn(Collection<String> hostnames) {
-        Set<String> names = new LinkedHashSet<>();
-        hostnames.forEach(h -> names.add(Rules.hostname(h)));
+        List<String> names = Rules.hostnames(hostnames);
         if (names.isEmpty()) {
             return List.of();
         }
@@ -210,10 +208,6 @@ class JdbcHosts implements HostOperations {
                 return rs.getLong(1);
             }
         });
-    }
-
-    private static Map<String, ?> known(NewHost host) {
-        return Map.of("hostname", host.hostname(), "ip_addr", host.ipAddr());
     }
 
     private static void bind(PreparedStatement insert, NewHost host) throws SQLException {

@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One open stack: a migrated database, an implementation over it and, optionally, a cache in
@@ -39,12 +40,18 @@ public final class Stack implements AutoCloseable {
 
     private Stack(Database database, Impl impl, CacheKind cache, Repositories repositories, boolean ownsDatabase,
                   AutoCloseable container) {
+        this(database, impl, cache, repositories, repositories, ownsDatabase, container);
+    }
+
+    /** {@code unwrapped}: the repositories under a caller's wrapper, whose cache this stack reports. */
+    private Stack(Database database, Impl impl, CacheKind cache, Repositories repositories, Repositories unwrapped,
+                  boolean ownsDatabase, AutoCloseable container) {
         this.database = database;
         this.impl = impl;
         this.cache = cache;
         this.repositories = repositories;
-        this.cached = repositories instanceof CachedRepositories c ? c : null;
-        this.nativeCache = repositories.nativeCache().orElse(null);
+        this.cached = unwrapped instanceof CachedRepositories c ? c : null;
+        this.nativeCache = unwrapped.nativeCache().orElse(null);
         this.ownsDatabase = ownsDatabase;
         this.container = container;
     }
@@ -65,7 +72,7 @@ public final class Stack implements AutoCloseable {
      */
     public static Stack open(DbTarget target, Impl impl, CacheKind cache, CacheSettings settings) {
         requireSupported(impl, cache);
-        DatabaseContainer container = target.isContainer() ? startContainer() : null;
+        DatabaseContainer container = target.isContainer() ? startContainer(target.container()) : null;
         DatabaseConfig config = container != null ? container.config() : target.config();
         Database database;
         try {
@@ -93,15 +100,37 @@ public final class Stack implements AutoCloseable {
         return new Stack(database, impl, cache, decorate(impl, database, cache, settings), false, null);
     }
 
+    /**
+     * As {@link #over(Database, Impl, CacheKind, CacheSettings)}, with {@code wrapper} put around the
+     * outermost repositories (the cache's, when there is one) — for a tool or a test that watches or
+     * alters the calls, such as a test double that makes one stack answer differently. The cache's
+     * statistics and events stay those of the cache underneath; closing the stack closes what
+     * {@code wrapper} returned, which must close what it wraps.
+     */
+    public static Stack over(Database database, Impl impl, CacheKind cache, CacheSettings settings,
+                             UnaryOperator<Repositories> wrapper) {
+        requireSupported(impl, cache);
+        Repositories repositories = decorate(impl, database, cache, settings);
+        Repositories wrapped;
+        try {
+            wrapped = wrapper.apply(repositories);
+        } catch (RuntimeException e) {
+            repositories.close();
+            throw e;
+        }
+        return new Stack(database, impl, cache, wrapped, repositories, false, null);
+    }
+
     private static void requireSupported(Impl impl, CacheKind cache) {
         if (!impl.supports(cache)) {
             throw new IllegalArgumentException(Impl.NO_NATIVE_CACHE);
         }
     }
 
-    private static DatabaseContainer startContainer() {
+    private static DatabaseContainer startContainer(DbTarget.Container container) {
         try {
-            return MySqlContainers.start();
+            return container.kind() == null ? MySqlContainers.start(container.image())
+                    : MySqlContainers.start(container.kind(), container.image());
         } catch (IllegalStateException e) {
             // Docker missing or the image unavailable: the database is unavailable (CLI exit 4).
             throw new DatabaseUnavailableException("cannot start a database container: " + e.getMessage(), e);

@@ -12,7 +12,10 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code STUDY_HOME} — where {@code --db h2} keeps its file (default {@code ~/.sqlstudy});</li>
  *   <li>{@code STUDY_DB_USER}, {@code STUDY_DB_PASSWORD} — credentials for a JDBC URL;</li>
- *   <li>{@code STUDY_MEMCACHED} — the memcached servers (default {@value CacheSettings#DEFAULT_MEMCACHED}).</li>
+ *   <li>{@code STUDY_MEMCACHED} — the memcached servers (default {@value CacheSettings#DEFAULT_MEMCACHED});</li>
+ *   <li>{@code STUDY_REDIS} — the Redis server, or a Redis Cluster's nodes (default {@value CacheSettings#DEFAULT_REDIS});</li>
+ *   <li>{@code STUDY_MYSQL_IMAGE}, {@code STUDY_MARIADB_IMAGE}, {@code STUDY_CONTAINER_IMAGE} — the
+ *       images of {@code --db container[:mysql|:mariadb]} ({@link DbTarget}).</li>
  * </ul>
  */
 public final class StudyEnvironment {
@@ -56,8 +59,10 @@ public final class StudyEnvironment {
         return get("STUDY_DB_PASSWORD").orElse(null);
     }
 
-    /** The cache servers: {@code $STUDY_MEMCACHED}, else the defaults of {@link CacheSettings}. */
+    /** The cache servers: {@code $STUDY_MEMCACHED}, {@code $STUDY_REDIS}, else the defaults of {@link CacheSettings}. */
     public CacheSettings cacheSettings() {
-        return CacheSettings.defaults().withMemcachedServers(get("STUDY_MEMCACHED").orElse(null));
+        return CacheSettings.defaults()
+                .withMemcachedServers(get("STUDY_MEMCACHED").orElse(null))
+                .withRedisServers(get("STUDY_REDIS").orElse(null));
     }
 }

@@ -3,7 +3,6 @@ package dev.sqlstudy.stack;
 import dev.sqlstudy.cache.CacheKind;
 import dev.sqlstudy.contract.TestDatabase;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -19,13 +18,10 @@ final class StackMatrix {
     private StackMatrix() {
     }
 
-    /** The databases of the cache matrix (the container legs belong to db-container's suite). */
-    static final List<TestDatabase> DATABASES = List.of(TestDatabase.H2, TestDatabase.MARIADB);
-
     /** Every cache — the decorators and the implementation's own — but the impossible jdbc × native. */
     static Stream<Arguments> cachedLegs() {
         return Arrays.stream(Impl.values()).flatMap(impl ->
                 Arrays.stream(CacheKind.values()).filter(cache -> cache != CacheKind.NONE && impl.supports(cache))
-                        .flatMap(cache -> DATABASES.stream().map(db -> Arguments.of(impl, cache, db))));
+                        .flatMap(cache -> TestDatabase.matrix().stream().map(db -> Arguments.of(impl, cache, db))));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sqlstudy.cache.CacheKind;
 import dev.sqlstudy.cache.CacheSettings;
 import dev.sqlstudy.cache.CacheStats;
+import dev.sqlstudy.container.ContainerKind;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
 import dev.sqlstudy.domain.Host;
 import java.nio.file.Path;
@@ -36,13 +37,37 @@ class StackTest {
     @Test
     void parse_unknownCache_namesTheChoices() {
         assertThatThrownBy(() -> CacheKind.parse("ehcache"))
-                .hasMessageStartingWith("unknown cache 'ehcache' (one of none, caffeine, memcached");
+                .hasMessageStartingWith("unknown cache 'ehcache' (one of none, caffeine, memcached, redis");
     }
 
     @Test
     void parse_dbThatIsNeitherAKeywordNorAUrl_isRejected() {
         assertThatThrownBy(() -> DbTarget.parse("postgres", null, null, NO_VARIABLES))
-                .hasMessageContaining("--db must be h2, mem, container or a JDBC URL");
+                .hasMessageContaining("--db must be h2, mem, container[:mysql|:mariadb] or a JDBC URL");
+    }
+
+    @Test
+    void parse_containerOfAKind_runsThatKindsImageFromTheEnvironmentOrTheOfficialOne() {
+        StudyEnvironment environment = StudyEnvironment.of(Map.of("STUDY_MARIADB_IMAGE", "sqlstudy/mariadb:10.11"));
+
+        assertThat(DbTarget.parse("container:mariadb", null, null, environment).container())
+                .isEqualTo(new DbTarget.Container(ContainerKind.MARIADB, "sqlstudy/mariadb:10.11"));
+        assertThat(DbTarget.parse("container:mysql", null, null, environment).container())
+                .isEqualTo(new DbTarget.Container(ContainerKind.MYSQL, "mysql:9.7"));
+    }
+
+    @Test
+    void parse_plainContainer_runsStudyContainerImageWhicheverServerItHolds() {
+        StudyEnvironment environment = StudyEnvironment.of(Map.of("STUDY_CONTAINER_IMAGE", "sqlstudy/mariadb:10.11"));
+
+        assertThat(DbTarget.parse("container", null, null, environment).container())
+                .isEqualTo(new DbTarget.Container(null, "sqlstudy/mariadb:10.11"));
+    }
+
+    @Test
+    void parse_containerOfAnUnknownKind_namesTheOptionAndTheChoices() {
+        assertThatThrownBy(() -> DbTarget.parse("container:postgres", null, null, NO_VARIABLES))
+                .hasMessage("--db container:postgres: unknown container kind 'postgres' (use mysql or mariadb)");
     }
 
     @Test
@@ -65,6 +90,13 @@ class StackTest {
         assertThat(NO_VARIABLES.cacheSettings().memcachedServers()).isEqualTo(CacheSettings.DEFAULT_MEMCACHED);
         assertThat(StudyEnvironment.of(Map.of("STUDY_MEMCACHED", " 10.0.0.1:11311 ")).cacheSettings().memcachedServers())
                 .isEqualTo("10.0.0.1:11311");
+    }
+
+    @Test
+    void cacheSettings_redisServers_comeFromStudyRedisOrTheDefault() {
+        assertThat(NO_VARIABLES.cacheSettings().redisServers()).isEqualTo(CacheSettings.DEFAULT_REDIS);
+        assertThat(StudyEnvironment.of(Map.of("STUDY_REDIS", "127.0.0.1:7000,127.0.0.1:7001")).cacheSettings().redisServers())
+                .isEqualTo("127.0.0.1:7000,127.0.0.1:7001");
     }
 
     @Test

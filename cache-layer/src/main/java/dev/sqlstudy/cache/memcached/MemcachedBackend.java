@@ -8,11 +8,13 @@ import dev.sqlstudy.cache.CacheMetrics;
 import dev.sqlstudy.cache.JsonCodec;
 import dev.sqlstudy.cache.Lease;
 import dev.sqlstudy.cache.Namespace;
+import dev.sqlstudy.cache.remote.Circuits;
+import dev.sqlstudy.cache.remote.Deadline;
+import dev.sqlstudy.cache.remote.DirtyServers;
+import dev.sqlstudy.cache.remote.ItemFormat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,12 +26,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.spy.memcached.CASResponse;
 import net.spy.memcached.CASValue;
 import net.spy.memcached.ConnectionFactory;
@@ -63,40 +62,27 @@ import org.slf4j.LoggerFactory;
  * its memcached operations; a failure is counted, logged as a warning when a server goes down, and
  * the database answers. After {@link MemcachedOptions#failureThreshold()} consecutive failures a
  * server's circuit opens: calls skip it without waiting until {@link MemcachedOptions#retryAfter()}
- * has passed, then one call probes it. A delete or bump that could not reach a server marks it
- * "dirty" for this backend: before its keys are used again, every generation on it is bumped, so
- * whatever it kept from before is never read.
+ * has passed, then one call probes it ({@link Circuits}). A delete or bump that could not reach a
+ * server marks it "dirty" for this backend: before its keys are used again, every generation on it
+ * is bumped, so whatever it kept from before is never read ({@link DirtyServers}). The item format
+ * is {@link ItemFormat}'s, shared with the Redis backend.
  */
 public final class MemcachedBackend implements CacheBackend {
 
     private static final Logger log = LoggerFactory.getLogger(MemcachedBackend.class);
 
-    private static final byte[] VALUE_MAGIC = {'S', 'Q', 'S', '1'};
-    private static final byte[] LEASE_MAGIC = {'S', 'Q', 'S', 'L'};
-    private static final int HEADER = VALUE_MAGIC.length + Long.BYTES;
-
     /** The connection and the per-server circuits, shared by every view ({@link #withKeyPrefix}). */
     private static final class Connection {
         final MemcachedClient client;
         final NodeLocator locator;
-        final Map<SocketAddress, Circuit> circuits = new ConcurrentHashMap<>();
+        final Map<SocketAddress, MemcachedNode> nodes = new HashMap<>();
+        final Circuits<SocketAddress> circuits;
 
-        Connection(MemcachedClient client) {
+        Connection(MemcachedClient client, MemcachedOptions options) {
             this.client = client;
             this.locator = client.getNodeLocator();
-        }
-    }
-
-    /** One server's health: consecutive failures, and until when calls skip it. */
-    private static final class Circuit {
-        final String address;
-        final AtomicInteger failures = new AtomicInteger();
-        final AtomicBoolean probing = new AtomicBoolean();
-        volatile long openUntil;
-        volatile boolean open;
-
-        Circuit(String address) {
-            this.address = address;
+            locator.getAll().forEach(node -> nodes.put(node.getSocketAddress(), node));
+            this.circuits = new Circuits<>("memcached", options.failureThreshold(), options.retryAfter(), log);
         }
     }
 
@@ -108,18 +94,19 @@ public final class MemcachedBackend implements CacheBackend {
     private final boolean ownsConnection;
     private final MemcachedOptions options;
     private final CacheMetrics metrics = new CacheMetrics();
-    private final JsonCodec codec = new JsonCodec();
+    private final ItemFormat format = new ItemFormat(new JsonCodec());
     private final ByteTranscoder transcoder = new ByteTranscoder();
     private final SecureRandom random = new SecureRandom();
     /** For each namespace, the key of its generation counter on each server. */
     private final Map<Namespace, Map<SocketAddress, String>> generationKeys = new EnumMap<>(Namespace.class);
-    /** Servers an invalidation of this backend could not reach. */
-    private final Set<SocketAddress> dirty = ConcurrentHashMap.newKeySet();
+    /** Servers an invalidation of this backend could not reach; repaired by {@link #recover}. */
+    private final DirtyServers<SocketAddress> dirty;
 
     private MemcachedBackend(Connection connection, boolean ownsConnection, MemcachedOptions options) {
         this.connection = connection;
         this.ownsConnection = ownsConnection;
         this.options = options;
+        this.dirty = new DirtyServers<>(connection.circuits, metrics, address -> recover(address));
         for (Namespace namespace : Namespace.values()) {
             generationKeys.put(namespace, generationKeysOf(namespace));
         }
@@ -178,7 +165,7 @@ public final class MemcachedBackend implements CacheBackend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new MemcachedBackend(new Connection(client), true, options);
+        return new MemcachedBackend(new Connection(client, options), true, options);
     }
 
     /** {@link #connect(String, MemcachedOptions)} with {@link MemcachedOptions#defaults()}. */
@@ -253,7 +240,7 @@ public final class MemcachedBackend implements CacheBackend {
     @Override
     public Map<CacheKey, Object> getAll(Collection<CacheKey> keys) {
         Map<CacheKey, Object> found = new HashMap<>();
-        long deadline = deadline();
+        Deadline deadline = Deadline.after(options.operationTimeout());
         Map<MemcachedNode, List<CacheKey>> byNode = groupByNode(keys);
         Map<MemcachedNode, Future<Map<String, byte[]>>> requests = new LinkedHashMap<>();
         for (Map.Entry<MemcachedNode, List<CacheKey>> group : byNode.entrySet()) {
@@ -278,7 +265,7 @@ public final class MemcachedBackend implements CacheBackend {
             MemcachedNode node = request.getKey();
             Map<String, byte[]> items;
             try {
-                items = request.getValue().get(remaining(deadline), TimeUnit.NANOSECONDS);
+                items = request.getValue().get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
                 succeeded(node);
             } catch (Exception e) {
                 request.getValue().cancel(false);
@@ -298,22 +285,11 @@ public final class MemcachedBackend implements CacheBackend {
 
     /** The value in {@code item}, or null for none, a lease, a stale generation or a foreign item. */
     private Object read(CacheKey key, byte[] item, Long generation) {
-        if (item == null || startsWith(item, LEASE_MAGIC)) {
-            return null;
+        ItemFormat.Read read = format.read(key.region(), item, generation);
+        if (read.isForeign()) {
+            foreign(key, read.foreign());
         }
-        if (item == ByteTranscoder.FOREIGN || !startsWith(item, VALUE_MAGIC) || item.length < HEADER) {
-            foreign(key, "not written by this cache");
-            return null;
-        }
-        if (generation == null || ByteBuffer.wrap(item, VALUE_MAGIC.length, Long.BYTES).getLong() != generation.longValue()) {
-            return null;
-        }
-        try {
-            return codec.decode(key.region(), Arrays.copyOfRange(item, HEADER, item.length));
-        } catch (IllegalArgumentException e) {
-            foreign(key, e.getMessage());
-            return null;
-        }
+        return read.value();
     }
 
     private void foreign(CacheKey key, String why) {
@@ -334,19 +310,15 @@ public final class MemcachedBackend implements CacheBackend {
             metrics.record(Type.ERROR, key);
             return Lease.NONE;
         }
-        long deadline = deadline();
+        Deadline deadline = Deadline.after(options.operationTimeout());
         String generationKey = generationKey(key.namespace(), node);
-        byte[] token = new byte[LEASE_MAGIC.length + 16];
-        System.arraycopy(LEASE_MAGIC, 0, token, 0, LEASE_MAGIC.length);
-        byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
-        System.arraycopy(nonce, 0, token, LEASE_MAGIC.length, nonce.length);
+        byte[] token = format.newLease(random);
         int leaseSeconds = (int) options.leaseTime().toSeconds();
         try {
             Future<Boolean> added = connection.client.add(memcachedKey, leaseSeconds, token, transcoder);
             Future<byte[]> current = connection.client.asyncGet(generationKey, transcoder);
-            boolean leased = added.get(remaining(deadline), TimeUnit.NANOSECONDS);
-            Long generation = generation(current.get(remaining(deadline), TimeUnit.NANOSECONDS));
+            boolean leased = added.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+            Long generation = generation(current.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS));
             if (generation == null) {
                 generation = startGeneration(generationKey, deadline);
             }
@@ -366,21 +338,18 @@ public final class MemcachedBackend implements CacheBackend {
      * The key already holds an item. Another reader's lease or a current value: leave it (we read
      * the database without filling). A stale generation or a foreign item: swap our token in with cas.
      */
-    private boolean replaceStale(CacheKey key, String memcachedKey, byte[] token, Long generation, long deadline)
+    private boolean replaceStale(CacheKey key, String memcachedKey, byte[] token, Long generation, Deadline deadline)
             throws Exception {
-        CASValue<byte[]> item = connection.client.asyncGets(memcachedKey, transcoder).get(remaining(deadline), TimeUnit.NANOSECONDS);
+        CASValue<byte[]> item = connection.client.asyncGets(memcachedKey, transcoder).get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         if (item == null) {
             return connection.client.add(memcachedKey, (int) options.leaseTime().toSeconds(), token, transcoder)
-                    .get(remaining(deadline), TimeUnit.NANOSECONDS);
+                    .get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         }
-        byte[] bytes = item.getValue();
-        boolean current = bytes != ByteTranscoder.FOREIGN && startsWith(bytes, VALUE_MAGIC) && bytes.length >= HEADER
-                && generation != null && ByteBuffer.wrap(bytes, VALUE_MAGIC.length, Long.BYTES).getLong() == generation;
-        if (startsWith(bytes, LEASE_MAGIC) || current) {
+        if (format.isLeaseOrCurrent(item.getValue(), generation)) {
             return false;
         }
         return connection.client.asyncCAS(memcachedKey, item.getCas(), (int) options.leaseTime().toSeconds(), token, transcoder)
-                .get(remaining(deadline), TimeUnit.NANOSECONDS) == CASResponse.OK;
+                .get(deadline.remainingNanos(), TimeUnit.NANOSECONDS) == CASResponse.OK;
     }
 
     @Override
@@ -394,21 +363,19 @@ public final class MemcachedBackend implements CacheBackend {
             metrics.record(Type.ERROR, key);
             return;
         }
-        byte[] json = codec.encode(key.region(), value);
-        if (HEADER + json.length > transcoder.getMaxSize()) {
-            log.debug("memcached: {} is {} bytes, over the item size limit; not cached", key, json.length);
+        byte[] item = format.value(key.region(), lease.generation(), value);
+        if (item.length > transcoder.getMaxSize()) {
+            log.debug("memcached: {} is {} bytes, over the item size limit; not cached", key, item.length);
             return;
         }
-        byte[] item = ByteBuffer.allocate(HEADER + json.length)
-                .put(VALUE_MAGIC).putLong(lease.generation()).put(json).array();
-        long deadline = deadline();
+        Deadline deadline = Deadline.after(options.operationTimeout());
         try {
             CASValue<byte[]> current = connection.client.asyncGets(token.key(), transcoder)
-                    .get(remaining(deadline), TimeUnit.NANOSECONDS);
+                    .get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
             // Our token gone means an invalidation came after our database read began: do not fill.
             if (current != null && Arrays.equals(current.getValue(), token.bytes())) {
                 connection.client.asyncCAS(token.key(), current.getCas(), (int) options.timeToLive().toSeconds(), item, transcoder)
-                        .get(remaining(deadline), TimeUnit.NANOSECONDS);
+                        .get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
             }
             succeeded(node);
         } catch (Exception e) {
@@ -419,7 +386,7 @@ public final class MemcachedBackend implements CacheBackend {
 
     @Override
     public void invalidate(Collection<CacheKey> keys) {
-        long deadline = deadline();
+        Deadline deadline = Deadline.after(options.operationTimeout());
         Map<MemcachedNode, List<CacheKey>> byNode = groupByNode(keys);
         Map<MemcachedNode, List<Future<Boolean>>> deletes = new LinkedHashMap<>();
         for (Map.Entry<MemcachedNode, List<CacheKey>> group : byNode.entrySet()) {
@@ -440,7 +407,7 @@ public final class MemcachedBackend implements CacheBackend {
         for (Map.Entry<MemcachedNode, List<Future<Boolean>>> request : deletes.entrySet()) {
             try {
                 for (Future<Boolean> delete : request.getValue()) {
-                    delete.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                    delete.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
                 }
                 succeeded(request.getKey());
             } catch (Exception e) {
@@ -452,7 +419,7 @@ public final class MemcachedBackend implements CacheBackend {
 
     @Override
     public void invalidate(Namespace namespace) {
-        long deadline = deadline();
+        Deadline deadline = Deadline.after(options.operationTimeout());
         Map<MemcachedNode, Future<Long>> bumps = new LinkedHashMap<>();
         for (MemcachedNode node : connection.locator.getAll()) {
             if (!usable(node)) {
@@ -469,7 +436,7 @@ public final class MemcachedBackend implements CacheBackend {
         bumps.forEach((node, bump) -> {
             try {
                 // -1: no counter (evicted or never used); the next reader starts a random one.
-                bump.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                bump.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
                 succeeded(node);
             } catch (Exception e) {
                 failed(node, e);
@@ -509,27 +476,19 @@ public final class MemcachedBackend implements CacheBackend {
     }
 
     private static Long generation(byte[] counter) {
-        if (counter == null || counter == ByteTranscoder.FOREIGN) {
-            return null;
-        }
-        try {
-            // incr pads a shorter number with spaces.
-            return Long.parseLong(new String(counter, StandardCharsets.US_ASCII).strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return ItemFormat.generation(counter);
     }
 
     /**
      * A namespace counter that is missing (never used, or evicted) starts at a random value: values
      * tagged with a generation of the lost counter then never match again.
      */
-    private Long startGeneration(String generationKey, long deadline) throws Exception {
-        long start = random.nextLong() & 0x3fff_ffff_ffff_ffffL;
-        boolean added = connection.client.add(generationKey, 0, Long.toString(start).getBytes(StandardCharsets.US_ASCII), transcoder)
-                .get(remaining(deadline), TimeUnit.NANOSECONDS);
+    private Long startGeneration(String generationKey, Deadline deadline) throws Exception {
+        long start = ItemFormat.startingGeneration(random);
+        boolean added = connection.client.add(generationKey, 0, ItemFormat.counter(start), transcoder)
+                .get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         return added ? Long.valueOf(start)
-                : generation(connection.client.asyncGet(generationKey, transcoder).get(remaining(deadline), TimeUnit.NANOSECONDS));
+                : generation(connection.client.asyncGet(generationKey, transcoder).get(deadline.remainingNanos(), TimeUnit.NANOSECONDS));
     }
 
     // ---------------------------------------------------------------- servers and circuits
@@ -548,104 +507,40 @@ public final class MemcachedBackend implements CacheBackend {
         return byNode;
     }
 
-    private Circuit circuit(MemcachedNode node) {
-        return connection.circuits.computeIfAbsent(node.getSocketAddress(), a -> new Circuit(a.toString()));
-    }
-
     /**
-     * May this call use {@code node}? Not while its circuit is open; once the retry delay has
-     * passed, one call at a time probes it. A server this backend failed to invalidate on is made
-     * safe first (every generation on it bumped) or not used.
+     * May this call use {@code node}? Not while it is disconnected or its circuit is open; a server
+     * this backend failed to invalidate on is made safe first ({@link #recover}) or not used.
      */
     private boolean usable(MemcachedNode node) {
-        Circuit circuit = circuit(node);
         if (!node.isActive()) {
             failed(node, new IOException("not connected"));
             return false;
         }
-        if (circuit.open) {
-            if (System.nanoTime() < circuit.openUntil || !circuit.probing.compareAndSet(false, true)) {
-                return false;
-            }
-        }
-        if (dirty.contains(node.getSocketAddress())) {
-            return recover(node);
-        }
-        return true;
+        return dirty.usable(node.getSocketAddress());
     }
 
-    /** Bumps every namespace's generation on {@code node}: what it kept from before is never read. */
-    private boolean recover(MemcachedNode node) {
-        long deadline = deadline();
-        try {
-            List<Future<Long>> bumps = new ArrayList<>();
-            for (Namespace namespace : Namespace.values()) {
-                bumps.add(connection.client.asyncIncr(generationKey(namespace, node), 1L));
-            }
-            for (Future<Long> bump : bumps) {
-                bump.get(remaining(deadline), TimeUnit.NANOSECONDS);
-            }
-            dirty.remove(node.getSocketAddress());
-            succeeded(node);
-            log.info("memcached {}: invalidations missed while it was unreachable are applied (every generation bumped)",
-                    node.getSocketAddress());
-            return true;
-        } catch (Exception e) {
-            failed(node, e);
-            return false;
+    /** Bumps every namespace's generation on {@code address}: what it kept from before is never read. */
+    private void recover(SocketAddress address) throws Exception {
+        Deadline deadline = Deadline.after(options.operationTimeout());
+        MemcachedNode node = connection.nodes.get(address);
+        List<Future<Long>> bumps = new ArrayList<>();
+        for (Namespace namespace : Namespace.values()) {
+            bumps.add(connection.client.asyncIncr(generationKey(namespace, node), 1L));
+        }
+        for (Future<Long> bump : bumps) {
+            bump.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
     private void markDirty(MemcachedNode node) {
-        dirty.add(node.getSocketAddress());
-        metrics.record(Type.ERROR, node.getSocketAddress());
+        dirty.markDirty(node.getSocketAddress());
     }
 
     private void succeeded(MemcachedNode node) {
-        Circuit circuit = circuit(node);
-        circuit.failures.set(0);
-        if (circuit.open) {
-            circuit.open = false;
-            log.info("memcached {} answers again; cache back in use", circuit.address);
-        }
-        circuit.probing.set(false);
+        connection.circuits.succeeded(node.getSocketAddress());
     }
 
     private void failed(MemcachedNode node, Exception cause) {
-        if (cause instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-        Circuit circuit = circuit(node);
-        int failures = circuit.failures.incrementAndGet();
-        if (failures >= options.failureThreshold() || circuit.open) {
-            circuit.openUntil = System.nanoTime() + options.retryAfter().toNanos();
-            if (!circuit.open) {
-                circuit.open = true;
-                log.warn("memcached {} is unavailable ({}); serving from the database, retrying in {} ms",
-                        circuit.address, describe(cause), options.retryAfter().toMillis());
-            }
-        }
-        circuit.probing.set(false);
-    }
-
-    private static String describe(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    private long deadline() {
-        return System.nanoTime() + options.operationTimeout().toNanos();
-    }
-
-    private static long remaining(long deadline) {
-        return Math.max(0, deadline - System.nanoTime());
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+        connection.circuits.failed(node.getSocketAddress(), cause);
     }
 }

@@ -16,22 +16,32 @@ import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Round trips as the server counts them, which the statement counter cannot see: a
  * {@code SET autocommit}, a {@code COMMIT} and a {@code ROLLBACK} are each a message to the server
- * too. MariaDB's {@code Questions} status counts every statement a client session sends; with a
- * pool of one connection, every operation below runs on the session it is read from.
+ * too. The {@code Questions} status of MariaDB and MySQL counts every statement a client session
+ * sends; with a pool of one connection, every operation below runs on the session it is read from.
+ * The counts are the same on both servers: they are the driver's and MyBatis's doing.
  */
-class RoundTripsOnMariaDbTest {
+@ParameterizedClass(name = "impl=MyBatis, {0}")
+@EnumSource(value = TestDatabase.class, names = {"MARIADB", "MYSQL"})
+class ServerRoundTripsTest {
 
+    private final TestDatabase target;
     private Database shared;
     private Database single;
     private MyBatisRepositories mybatis;
 
+    ServerRoundTripsTest(TestDatabase target) {
+        this.target = target;
+    }
+
     @BeforeEach
     void openAOneConnectionPool() {
-        shared = TestDatabase.MARIADB.open();
+        shared = target.open();
         shared.reset();
         single = Database.open(shared.config().withMaximumPoolSize(1));
         mybatis = new MyBatisRepositories(single.dataSource());
@@ -39,7 +49,7 @@ class RoundTripsOnMariaDbTest {
 
     @AfterEach
     void closeIt() {
-        // null when the MariaDB leg was skipped (no server on this machine) before the pool opened
+        // null when the leg was skipped (no server on this machine) before the pool opened
         if (single != null) {
             single.close();
         }
