@@ -322,6 +322,9 @@ public final class BenchRunner {
             for (CacheKind cache : CacheKind.values()) {
                 List<Impl> impls = new ArrayList<>();
                 for (Impl impl : Impl.values()) {
+                    if (!impl.supports(cache)) {
+                        continue; // jdbc × native: impossible, not a stack that failed to open
+                    }
                     String reason = null;
                     if (cache == CacheKind.MEMCACHED && !memcached.available()) {
                         reason = memcached.reason();

@@ -60,6 +60,17 @@ public enum CacheKind {
         public Optional<String> servers(CacheSettings settings) {
             return Optional.of(settings.redisServers());
         }
+    },
+    /**
+     * The implementation's own cache, configured where its framework expects it and with no
+     * decorator in front: Hibernate's second-level cache (READ_WRITE, JCache on Caffeine), a MyBatis
+     * mapper's {@code <cache/>}. The implementation opens it ({@code Impl.open}); raw JDBC has none.
+     */
+    NATIVE("native", false) {
+        @Override
+        public Optional<CacheBackend> open(CacheSettings settings) {
+            return Optional.empty();
+        }
     };
 
     private final String label;
@@ -72,7 +83,8 @@ public enum CacheKind {
 
     /**
      * A new, owned backend for this cache (closing it releases every client it opened), or empty
-     * for {@link #NONE}. A remote server that is down is not an error: its keys miss.
+     * for {@link #NONE} and {@link #NATIVE} (the implementation's own cache is no backend of ours).
+     * A remote server that is down is not an error: its keys miss.
      */
     public abstract Optional<CacheBackend> open(CacheSettings settings);
 
@@ -86,9 +98,9 @@ public enum CacheKind {
         return remote;
     }
 
-    /** Every cache that puts a decorator in front of the implementation ({@link #NONE} aside). */
+    /** Every cache that puts a decorator in front of the implementation ({@link #NONE} and {@link #NATIVE} aside). */
     public static List<CacheKind> decorators() {
-        return Arrays.stream(values()).filter(kind -> kind != NONE).toList();
+        return Arrays.stream(values()).filter(kind -> kind != NONE && kind != NATIVE).toList();
     }
 
     /** The kind named {@code name} ({@code caffeine}, case-insensitive). */

@@ -54,6 +54,12 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void cache_nativeWithRawJdbc_exits2SayingJdbcHasNoCacheOfItsOwn() {
+        Study.raw("--db", "mem", "--impl", "jdbc", "--cache", "native", "hosts", "list")
+                .failsWith(ExitCode.USAGE, "raw JDBC has no cache of its own: use --cache caffeine or memcached");
+    }
+
+    @Test
     void format_unknown_exits2() {
         Study.raw("--db", "mem", "--format", "xml", "hosts", "list")
                 .failsWith(ExitCode.USAGE, "Invalid value for option '--format': unknown format 'xml' (one of table, json)");

@@ -47,6 +47,22 @@ public abstract class HostRepositoryContract extends ContractSupport {
     /** The repository under test, over {@code database}; called before every test. */
     protected abstract HostRepository createRepository(Database database);
 
+    /**
+     * False for a cache that a rolled-back unit of work still touches — Hibernate's second-level
+     * cache, whose flushed writes lock or evict the entries and invalidate the table's cached queries
+     * before the outcome is known, and whose rollback puts nothing back. The unit-of-work tests then
+     * assert that break (one more statement for a read that was warm) instead of the rule; the
+     * break is named in the stack module's NativeCacheGuaranteesIT.
+     */
+    protected boolean rollbackLeavesTheCacheUntouched() {
+        return true;
+    }
+
+    /** The statements a warm read takes after a rolled-back unit: as before it, or one more where the cache was dropped. */
+    private long afterARolledBackUnit(long warm) {
+        return rollbackLeavesTheCacheUntouched() ? warm : warm + 1;
+    }
+
     @Override
     final void createRepositoryUnderTest(Database database) {
         hosts = createRepository(database);
@@ -636,7 +652,8 @@ public abstract class HostRepositoryContract extends ContractSupport {
             Counted<Long> count = counted(() -> hosts.count());
             assertThat(count.result()).isEqualTo(3);
             assertThat(count.statements()).as("statements of a count that was warm before the unit: closing it "
-                    + "invalidated nothing a cache in front held").isEqualTo(warmCount);
+                    + "invalidated nothing a cache in front held (rollbackLeavesTheCacheUntouched=%s)",
+                    rollbackLeavesTheCacheUntouched()).isEqualTo(afterARolledBackUnit(warmCount));
         }
 
         @Test
@@ -671,7 +688,8 @@ public abstract class HostRepositoryContract extends ContractSupport {
             Counted<Optional<Host>> host2 = counted(() -> hosts.findById(2));
             assertThat(host2.result()).contains(UBUNTU);
             assertThat(host2.statements()).as("statements of a read that was warm before the unit: a cache in front "
-                    + "still holds host 2, the rolled-back unit invalidated nothing").isEqualTo(warmRead);
+                    + "still holds host 2, the rolled-back unit invalidated nothing (rollbackLeavesTheCacheUntouched=%s)",
+                    rollbackLeavesTheCacheUntouched()).isEqualTo(afterARolledBackUnit(warmRead));
             assertThat(hosts.findByHostname("ubuntu3")).isEmpty();
         }
 

@@ -1,5 +1,7 @@
 package dev.sqlstudy.domain;
 
+import java.io.Serializable;
+
 /**
  * A row of {@code hosts}, as read back from the database.
  *
@@ -8,5 +10,5 @@ package dev.sqlstudy.domain;
  * @param ipAddr   canonical IPv4 or IPv6 literal
  * @param port     1 to 65535
  */
-public record Host(int id, String hostname, String ipAddr, int port) {
+public record Host(int id, String hostname, String ipAddr, int port) implements Serializable {
 }

@@ -1,5 +1,7 @@
 package dev.sqlstudy.domain;
 
+import java.util.Optional;
+
 /**
  * One implementation's repositories over one database — what the CLI and the benchmark pick with
  * {@code --impl}, and what a cache decorator wraps. Closing it releases what the implementation
@@ -13,6 +15,11 @@ public interface Repositories extends AutoCloseable {
     HostRepository hosts();
 
     FamilyRepository families();
+
+    /** The framework's own cache when the implementation was opened with it; empty otherwise. */
+    default Optional<NativeCache> nativeCache() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

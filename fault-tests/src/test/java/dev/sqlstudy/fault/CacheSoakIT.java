@@ -34,6 +34,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,10 +66,53 @@ class CacheSoakIT {
                         .map(server -> Arguments.of(Impl.JDBC, cache, server))));
     }
 
+    /**
+     * The frameworks' own caches ({@code --cache native}) that keep the soak's rule, on H2: Hibernate's
+     * second-level cache. MyBatis's breaks it; see the test named for that below.
+     */
+    static Stream<Arguments> nativeCases() {
+        return Stream.of(Arguments.of(Impl.HIBERNATE, CacheKind.NATIVE, TestDatabase.H2));
+    }
+
     @ParameterizedTest(name = "impl={0}, cache={1}, {2}")
-    @MethodSource("cases")
+    @MethodSource({"cases", "nativeCases"})
     void readsAndWrites_onEightThreadsForThreeSeconds_leaveTheCacheAgreeingWithTheDatabaseForEveryKey(
             Impl impl, CacheKind cache, TestDatabase target) {
+        Soak soak = soak(impl, cache, target);
+        soak.assertItRan();
+        assertThat(soak.check.mismatches).as("for every key the cache agrees with the database (%s)", soak.figures).isEmpty();
+    }
+
+    /**
+     * MyBatis's {@code <cache/>} under the same soak. It breaks the rule this soak checks — a
+     * reader's fill that lands after a writer's namespace flush stays (the stale-fill race, forced
+     * step by step and asserted in the stack module's {@code NativeCacheGuaranteesIT}) — but a
+     * soak rarely leaves such an entry behind: every write to a mapper flushes its whole namespace,
+     * which also drops the stale entries earlier races left, so only a race with the very last
+     * write survives (seen in about one soak in six here). So this soak asserts what MyBatis keeps
+     * under load — every call answers, none hangs, the cache is used — and prints the disagreements
+     * it found; the break itself is shown where it can be shown every time.
+     */
+    @Test
+    void mybatisCache_readsAndWritesOnEightThreads_answerEveryCall_theStaleFillRaceIsShownInNativeCacheGuaranteesTest() {
+        Soak soak = soak(Impl.MYBATIS, CacheKind.NATIVE, TestDatabase.H2);
+        soak.assertItRan();
+    }
+
+    /** What one soak did, and what the comparison after it found. */
+    private record Soak(Load load, int hung, Workload workload, long soakHits, long checkHits, Check check, String figures) {
+
+        void assertItRan() {
+            assertThat(hung).as("no call still running 10 s after the soak ended (%s)", figures).isZero();
+            assertThat(load.failures()).as("every call succeeded or failed with a domain error (%s)", figures).isEmpty();
+            assertThat(workload.writes.get()).as("the soak wrote (%s)", figures).isPositive();
+            assertThat(soakHits).as("the soak read from the cache (%s)", figures).isPositive();
+            assertThat(checkHits).as("the final comparison read entries the soak left in the cache (%s)", figures)
+                    .isPositive();
+        }
+    }
+
+    private static Soak soak(Impl impl, CacheKind cache, TestDatabase target) {
         Database database = target.open();
         database.reset();
         CacheSettings settings = TestCaches.settings();
@@ -101,13 +145,7 @@ class CacheSoakIT {
                         soakHitRatio, check.keys, checkHits, check.mismatches.size(), check.mismatches.stream().limit(5).toList());
                 System.out.printf("[fault] soak %s, %s, %s: %s%n", impl, cache, target, figures);
 
-                assertThat(hung).as("no call still running 10 s after the soak ended (%s)", figures).isZero();
-                assertThat(load.failures()).as("every call succeeded or failed with a domain error (%s)", figures).isEmpty();
-                assertThat(workload.writes.get()).as("the soak wrote (%s)", figures).isPositive();
-                assertThat(soakHits).as("the soak read from the cache (%s)", figures).isPositive();
-                assertThat(checkHits).as("the final comparison read entries the soak left in the cache (%s)", figures)
-                        .isPositive();
-                assertThat(check.mismatches).as("for every key the cache agrees with the database (%s)", figures).isEmpty();
+                return new Soak(load, hung, workload, soakHits, checkHits, check, figures);
             }
         }
     }

@@ -72,6 +72,10 @@ public final class HibernateFamilyRepository implements FamilyRepository {
                  order by p.id asc nulls last, c.id asc""".formatted(keyword);
     }
 
+    /*
+     * The reads' queries are marked cacheable (a no-op unless the query cache is on, see
+     * HibernateCache); the query inside moveChild is a write's and is not.
+     */
     private final Sessions sessions;
 
     public HibernateFamilyRepository(SessionFactory sessionFactory) {
@@ -111,7 +115,7 @@ public final class HibernateFamilyRepository implements FamilyRepository {
 
     @Override
     public Optional<Parent> findParent(int id) {
-        return sessions.read("find parent", session -> session.createSelectionQuery(PARENT_WITH_CHILDREN, ParentEntity.class)
+        return sessions.read("find parent", session -> session.createSelectionQuery(PARENT_WITH_CHILDREN, ParentEntity.class).setCacheable(true)
                 .setParameter("id", id)
                 .uniqueResultOptional()
                 .map(ParentEntity::toRecord));
@@ -119,7 +123,7 @@ public final class HibernateFamilyRepository implements FamilyRepository {
 
     @Override
     public List<Parent> listParents() {
-        return sessions.read("list parents", session -> session.createSelectionQuery(ALL_PARENTS_WITH_CHILDREN, ParentEntity.class)
+        return sessions.read("list parents", session -> session.createSelectionQuery(ALL_PARENTS_WITH_CHILDREN, ParentEntity.class).setCacheable(true)
                 .getResultList().stream()
                 .map(ParentEntity::toRecord)
                 .toList());
@@ -127,7 +131,7 @@ public final class HibernateFamilyRepository implements FamilyRepository {
 
     @Override
     public Optional<ChildWithParent> findChild(int id) {
-        return sessions.read("find child", session -> session.createSelectionQuery(CHILD_WITH_PARENT, ChildEntity.class)
+        return sessions.read("find child", session -> session.createSelectionQuery(CHILD_WITH_PARENT, ChildEntity.class).setCacheable(true)
                 .setParameter("id", id)
                 .uniqueResultOptional()
                 .map(ChildEntity::toRecord));
@@ -165,13 +169,13 @@ public final class HibernateFamilyRepository implements FamilyRepository {
 
     @Override
     public List<JoinRow> join(JoinKind kind) {
-        return sessions.read(kind + " join", session -> session.createSelectionQuery(JOINS.get(kind), JoinRow.class)
+        return sessions.read(kind + " join", session -> session.createSelectionQuery(JOINS.get(kind), JoinRow.class).setCacheable(true)
                 .getResultList());
     }
 
     @Override
     public List<ChildrenCount> childrenCounts() {
-        return sessions.read("count children", session -> session.createSelectionQuery(CHILDREN_COUNTS, ChildrenCount.class)
+        return sessions.read("count children", session -> session.createSelectionQuery(CHILDREN_COUNTS, ChildrenCount.class).setCacheable(true)
                 .getResultList());
     }
 }

@@ -49,6 +49,11 @@ class HibernateHosts implements HostOperations {
         }
     }
 
+    /*
+     * Every read query is marked cacheable: with the query cache on (HibernateCache), its result
+     * is kept per query and parameters, and dropped when a write to the hosts table commits (the
+     * update-timestamps region). With the cache off, as by default, the mark changes nothing.
+     */
     private final Sessions sessions;
 
     HibernateHosts(Sessions sessions) {
@@ -98,7 +103,7 @@ class HibernateHosts implements HostOperations {
     @Override
     public Optional<Host> findByHostname(String hostname) {
         String normalized = Rules.hostname(hostname);
-        return sessions.read("find host", session -> session.createSelectionQuery(BY_HOSTNAME, HostEntity.class)
+        return sessions.read("find host", session -> session.createSelectionQuery(BY_HOSTNAME, HostEntity.class).setCacheable(true)
                 .setParameter("hostname", normalized)
                 .uniqueResultOptional()
                 .map(HostEntity::toRecord));
@@ -107,7 +112,7 @@ class HibernateHosts implements HostOperations {
     @Override
     public Optional<Host> findByIpAddr(String ipAddr) {
         String canonical = Rules.ipAddr(ipAddr);
-        return sessions.read("find host", session -> session.createSelectionQuery(BY_IP_ADDR, HostEntity.class)
+        return sessions.read("find host", session -> session.createSelectionQuery(BY_IP_ADDR, HostEntity.class).setCacheable(true)
                 .setParameter("ipAddr", canonical)
                 .uniqueResultOptional()
                 .map(HostEntity::toRecord));
@@ -119,7 +124,7 @@ class HibernateHosts implements HostOperations {
         if (names.isEmpty()) {
             return List.of();
         }
-        return sessions.read("find hosts", session -> session.createSelectionQuery(BY_HOSTNAME_IN, HostEntity.class)
+        return sessions.read("find hosts", session -> session.createSelectionQuery(BY_HOSTNAME_IN, HostEntity.class).setCacheable(true)
                 .setParameterList("hostnames", names)
                 .getResultList().stream()
                 .map(HostEntity::toRecord)
@@ -129,7 +134,7 @@ class HibernateHosts implements HostOperations {
     @Override
     public List<Host> list(HostPage page) {
         String hql = (page.descending() ? PAGE_DESC : PAGE_ASC).get(page.orderBy());
-        return sessions.read("list hosts", session -> session.createSelectionQuery(hql, HostEntity.class)
+        return sessions.read("list hosts", session -> session.createSelectionQuery(hql, HostEntity.class).setCacheable(true)
                 .setFirstResult(page.offset())
                 .setMaxResults(page.limit())
                 .getResultList().stream()
@@ -140,7 +145,7 @@ class HibernateHosts implements HostOperations {
     @Override
     public List<String> hostnames() {
         return sessions.read("list host names", session ->
-                session.createSelectionQuery(HOSTNAMES, String.class).getResultList());
+                session.createSelectionQuery(HOSTNAMES, String.class).setCacheable(true).getResultList());
     }
 
     @Override
@@ -191,6 +196,6 @@ class HibernateHosts implements HostOperations {
 
     @Override
     public long count() {
-        return sessions.read("count hosts", session -> session.createSelectionQuery(COUNT, Long.class).getSingleResult());
+        return sessions.read("count hosts", session -> session.createSelectionQuery(COUNT, Long.class).setCacheable(true).getSingleResult());
     }
 }

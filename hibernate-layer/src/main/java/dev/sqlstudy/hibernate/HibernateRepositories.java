@@ -2,11 +2,14 @@ package dev.sqlstudy.hibernate;
 
 import dev.sqlstudy.domain.FamilyRepository;
 import dev.sqlstudy.domain.HostRepository;
+import dev.sqlstudy.domain.NativeCache;
 import dev.sqlstudy.domain.Repositories;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
@@ -22,6 +25,7 @@ import org.hibernate.cfg.SchemaToolingSettings;
 public final class HibernateRepositories implements Repositories {
 
     private final SessionFactory sessionFactory;
+    private final SecondLevelCache secondLevelCache;
     private final HostRepository hosts;
     private final FamilyRepository families;
 
@@ -32,12 +36,28 @@ public final class HibernateRepositories implements Repositories {
      * @param dataSource the shared pool, connections in auto-commit as {@code db-support} makes them
      */
     public HibernateRepositories(DataSource dataSource) {
-        this(dataSource, Map.of());
+        this(dataSource, HibernateCache.NONE);
+    }
+
+    /**
+     * With Hibernate's own second-level and query cache ({@code --cache native} is
+     * {@link HibernateCache#READ_WRITE}); {@link HibernateCache#NONE} is the constructor above.
+     */
+    public HibernateRepositories(DataSource dataSource, HibernateCache cache) {
+        this(dataSource, cache, Map.of());
     }
 
     /** With extra or overriding Hibernate settings: for the measurements in the tests. */
     HibernateRepositories(DataSource dataSource, Map<String, Object> overrides) {
-        this.sessionFactory = buildSessionFactory(dataSource, overrides);
+        this(dataSource, HibernateCache.NONE, overrides);
+    }
+
+    private HibernateRepositories(DataSource dataSource, HibernateCache cache, Map<String, Object> overrides) {
+        this.secondLevelCache = cache == HibernateCache.NONE ? null : new SecondLevelCache(cache);
+        this.sessionFactory = buildSessionFactory(dataSource, secondLevelCache, overrides);
+        if (secondLevelCache != null) {
+            secondLevelCache.startedWith(sessionFactory);
+        }
         this.hosts = new HibernateHostRepository(sessionFactory);
         this.families = new HibernateFamilyRepository(sessionFactory);
     }
@@ -53,7 +73,8 @@ public final class HibernateRepositories implements Repositories {
         // Flyway owns the schema. validate checks every table, column and type the entities map and
         // fails the start-up on a mismatch; it never creates or alters anything.
         settings.put(SchemaToolingSettings.HBM2DDL_AUTO, "validate");
-        // The cache decorators are the only cache: no second-level or query cache behind them.
+        // The cache decorators are the only cache: no second-level or query cache behind them
+        // (unless the repositories are opened with a HibernateCache: see SecondLevelCache).
         settings.put(CacheSettings.USE_SECOND_LEVEL_CACHE, false);
         settings.put(CacheSettings.USE_QUERY_CACHE, false);
         // Batching of writes flushed together. It cannot batch INSERTs of IDENTITY entities — every
@@ -68,17 +89,24 @@ public final class HibernateRepositories implements Repositories {
         return settings;
     }
 
-    private static SessionFactory buildSessionFactory(DataSource dataSource, Map<String, Object> overrides) {
+    private static SessionFactory buildSessionFactory(DataSource dataSource, SecondLevelCache cache,
+                                                      Map<String, Object> overrides) {
         Map<String, Object> settings = settings(dataSource);
+        if (cache != null) {
+            settings.putAll(cache.settings());
+        }
         settings.putAll(overrides);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         try {
-            return new MetadataSources(registry)
+            MetadataBuilder metadata = new MetadataSources(registry)
                     .addAnnotatedClass(HostEntity.class)
                     .addAnnotatedClass(ParentEntity.class)
                     .addAnnotatedClass(ChildEntity.class)
-                    .buildMetadata()
-                    .buildSessionFactory();
+                    .getMetadataBuilder();
+            if (cache != null) {
+                cache.applyRegions(metadata);
+            }
+            return metadata.build().buildSessionFactory();
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
             throw HibernateErrors.translate("start Hibernate", e, Map.of());
@@ -98,6 +126,12 @@ public final class HibernateRepositories implements Repositories {
     @Override
     public FamilyRepository families() {
         return families;
+    }
+
+    /** Hibernate's second-level cache, when these repositories were opened with one. */
+    @Override
+    public Optional<NativeCache> nativeCache() {
+        return Optional.ofNullable(secondLevelCache);
     }
 
     /** The session factory, for tests that look under the repositories. */

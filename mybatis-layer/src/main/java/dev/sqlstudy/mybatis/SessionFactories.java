@@ -26,12 +26,19 @@ final class SessionFactories {
     }
 
     static SqlSessionFactory create(DataSource dataSource) {
+        return create(dataSource, new MapperCaches(MyBatisCache.NONE));
+    }
+
+    /** With the mapper namespaces' caches {@code caches} builds (off unless it is not {@code NONE}). */
+    static SqlSessionFactory create(DataSource dataSource, MapperCaches caches) {
         Environment environment = new Environment("sqlstudy", new JoiningTransactionFactory(), dataSource);
         Configuration configuration = new Configuration(environment);
 
-        // MyBatis's second-level cache is off globally (and no mapper declares <cache/>): the cache
-        // decorators of cache-layer are the study's only cache, so the comparison stays honest.
-        configuration.setCacheEnabled(false);
+        // MyBatis's second-level cache is off globally by default (no caching executor, so the
+        // namespaces' caches below are never read): the cache decorators of cache-layer are the
+        // study's only cache, so the comparison stays honest. A MyBatisCache other than NONE turns
+        // it on — the study's "native" cache.
+        configuration.setCacheEnabled(!caches.isOff());
         // The first-level (session) cache would answer a repeated select inside one unit of work
         // from memory. STATEMENT scope empties it after every statement: each read is a real read,
         // as it is in raw JDBC.
@@ -57,6 +64,10 @@ final class SessionFactories {
         aliases.registerAlias("ParentInsert", ParentInsert.class);
         aliases.registerAlias("ChildInsert", ChildInsert.class);
         aliases.registerAlias("ParentRow", ParentRow.class);
+
+        // One cache per namespace, registered before the XML that refers to it (<cache-ref>).
+        configuration.addCache(caches.forNamespace(HostMapper.class.getName()));
+        configuration.addCache(caches.forNamespace(FamilyMapper.class.getName()));
 
         // addMapper reads the XML at the interface's own path: dev/sqlstudy/mybatis/HostMapper.xml.
         configuration.addMapper(HostMapper.class);

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.ibatis.cache.Cache;
+import org.apache.ibatis.cache.impl.PerpetualCache;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ResultMap;
 import org.apache.ibatis.mapping.ResultMapping;
@@ -64,23 +66,27 @@ class MapperXmlTest {
                     String xml = classPathResource(resource);
                     assertThat(xml).as(resource).contains("namespace=\"" + mapper.getName() + "\"");
                     assertThat(xml).as(resource).doesNotContain(SUBSTITUTION);
-                    // Comments may say why there is no <cache/>; the markup itself must not have one.
-                    assertThat(withoutComments(xml)).as(resource).doesNotContain("<cache");
+                    // No <cache/> element: a mapper's statements refer to the cache the factory
+                    // registers under their namespace (<cache-ref> to itself), which it builds.
+                    assertThat(withoutComments(xml)).as(resource).doesNotContainPattern("<cache[\\s/>]")
+                            .contains("<cache-ref namespace=\"" + mapper.getName() + "\"/>");
                 });
     }
 
     @Test
-    void everyStatement_hasNoCacheAttached() {
+    void everyStatement_refersToItsNamespacesCache_aBareOneTheDefaultFactoryNeverReads() {
         assertThat(configuration.getMappedStatements())
                 .filteredOn(MappedStatement.class::isInstance)
                 .isNotEmpty()
-                .allSatisfy(statement -> assertThat(statement.getCache()).as(statement.getId()).isNull());
+                .allSatisfy(statement -> assertThat(statement.getCache()).as(statement.getId())
+                        .isInstanceOf(PerpetualCache.class)
+                        .extracting(Cache::getId).isEqualTo(statement.getId().substring(0, statement.getId().lastIndexOf('.'))));
     }
 
     @Test
     void configuration_turnsBothMyBatisCachesOff() {
+        // No caching executor: the statements' caches above are never read or filled.
         assertThat(configuration.isCacheEnabled()).as("second-level cache").isFalse();
-        assertThat(configuration.getCaches()).as("caches declared by mappers").isEmpty();
         assertThat(configuration.getLocalCacheScope()).as("first-level cache scope").isEqualTo(LocalCacheScope.STATEMENT);
     }
 

@@ -13,6 +13,7 @@ import dev.sqlstudy.db.DatabaseConfig;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
 import dev.sqlstudy.domain.FamilyRepository;
 import dev.sqlstudy.domain.HostRepository;
+import dev.sqlstudy.domain.NativeCache;
 import dev.sqlstudy.domain.Repositories;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,22 +34,24 @@ public final class Stack implements AutoCloseable {
     private final CacheKind cache;
     private final Repositories repositories;
     private final CachedRepositories cached;
+    private final NativeCache nativeCache;
     private final boolean ownsDatabase;
     private final AutoCloseable container;
 
     private Stack(Database database, Impl impl, CacheKind cache, Repositories repositories, boolean ownsDatabase,
                   AutoCloseable container) {
-        this(database, impl, cache, repositories, repositories instanceof CachedRepositories c ? c : null,
-                ownsDatabase, container);
+        this(database, impl, cache, repositories, repositories, ownsDatabase, container);
     }
 
-    private Stack(Database database, Impl impl, CacheKind cache, Repositories repositories, CachedRepositories cached,
+    /** {@code unwrapped}: the repositories under a caller's wrapper, whose cache this stack reports. */
+    private Stack(Database database, Impl impl, CacheKind cache, Repositories repositories, Repositories unwrapped,
                   boolean ownsDatabase, AutoCloseable container) {
         this.database = database;
         this.impl = impl;
         this.cache = cache;
         this.repositories = repositories;
-        this.cached = cached;
+        this.cached = unwrapped instanceof CachedRepositories c ? c : null;
+        this.nativeCache = unwrapped.nativeCache().orElse(null);
         this.ownsDatabase = ownsDatabase;
         this.container = container;
     }
@@ -64,8 +67,11 @@ public final class Stack implements AutoCloseable {
      *
      * @param settings where the remote caches are ({@link StudyEnvironment#cacheSettings()})
      * @throws DatabaseUnavailableException if the database (or Docker, for a container) is unavailable
+     * @throws IllegalArgumentException if {@code impl} has no cache of its own and {@code cache} is
+     *                                  {@link CacheKind#NATIVE} (checked before anything is opened)
      */
     public static Stack open(DbTarget target, Impl impl, CacheKind cache, CacheSettings settings) {
+        requireSupported(impl, cache);
         DatabaseContainer container = target.isContainer() ? startContainer(target.container()) : null;
         DatabaseConfig config = container != null ? container.config() : target.config();
         Database database;
@@ -90,6 +96,7 @@ public final class Stack implements AutoCloseable {
      * stack closes the implementation and the cache clients it opened, never the database.
      */
     public static Stack over(Database database, Impl impl, CacheKind cache, CacheSettings settings) {
+        requireSupported(impl, cache);
         return new Stack(database, impl, cache, decorate(impl, database, cache, settings), false, null);
     }
 
@@ -102,8 +109,8 @@ public final class Stack implements AutoCloseable {
      */
     public static Stack over(Database database, Impl impl, CacheKind cache, CacheSettings settings,
                              UnaryOperator<Repositories> wrapper) {
+        requireSupported(impl, cache);
         Repositories repositories = decorate(impl, database, cache, settings);
-        CachedRepositories cached = repositories instanceof CachedRepositories c ? c : null;
         Repositories wrapped;
         try {
             wrapped = wrapper.apply(repositories);
@@ -111,7 +118,13 @@ public final class Stack implements AutoCloseable {
             repositories.close();
             throw e;
         }
-        return new Stack(database, impl, cache, wrapped, cached, false, null);
+        return new Stack(database, impl, cache, wrapped, repositories, false, null);
+    }
+
+    private static void requireSupported(Impl impl, CacheKind cache) {
+        if (!impl.supports(cache)) {
+            throw new IllegalArgumentException(Impl.NO_NATIVE_CACHE);
+        }
     }
 
     private static DatabaseContainer startContainer(DbTarget.Container container) {
@@ -125,7 +138,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private static Repositories decorate(Impl impl, Database database, CacheKind cache, CacheSettings settings) {
-        Repositories repositories = impl.open(database.dataSource());
+        Repositories repositories = impl.open(database.dataSource(), cache);
         try {
             // Entries are domain records, the same whichever implementation read them, so
             // implementations share them; databases must not: the key prefix names the database.
@@ -171,22 +184,49 @@ public final class Stack implements AutoCloseable {
         clearCache();
     }
 
-    /** Makes every entry of this stack's cache unreadable (a generation bump per namespace). */
+    /**
+     * Makes every entry of this stack's cache unreadable (a generation bump per namespace; the
+     * framework's own cache emptied, region by region).
+     */
     public void clearCache() {
         if (cached != null) {
             for (Namespace namespace : Namespace.values()) {
                 cached.backend().invalidate(namespace);
             }
         }
+        if (nativeCache != null) {
+            nativeCache.clear();
+        }
     }
 
-    /** The cache's counters since the stack opened; {@link CacheStats#ZERO} without a cache. */
+    /**
+     * The cache's counters since the stack opened; {@link CacheStats#ZERO} without a cache. For
+     * {@link CacheKind#NATIVE} they are the framework's own (Hibernate's statistics, the MyBatis
+     * caches' hit counts): hits, misses, and its puts as loads; it reports no invalidations,
+     * evictions or errors.
+     */
     public CacheStats cacheStats() {
+        if (nativeCache != null) {
+            NativeCache.Counters counters = nativeCache.counters();
+            return new CacheStats(counters.hits(), counters.misses(), counters.puts(), 0, 0, 0);
+        }
         return cached == null ? CacheStats.ZERO : cached.stats();
     }
 
-    /** Calls {@code listener} for every cache event until the handle is closed; nothing without a cache. */
+    /**
+     * Calls {@code listener} for every cache event until the handle is closed; nothing without a
+     * cache. The framework's own cache reports its hits, misses, puts (as loads) and flushes (as
+     * invalidations) by region or mapper statement.
+     */
     public AutoCloseable onCacheEvent(Consumer<CacheEvent> listener) {
+        if (nativeCache != null) {
+            return nativeCache.onEvent((outcome, what) -> listener.accept(new CacheEvent(switch (outcome) {
+                case HIT -> CacheEvent.Type.HIT;
+                case MISS -> CacheEvent.Type.MISS;
+                case PUT -> CacheEvent.Type.LOAD;
+                case CLEAR -> CacheEvent.Type.INVALIDATE;
+            }, what)));
+        }
         if (cached == null) {
             return () -> {
             };

@@ -39,6 +39,14 @@ public final class SqlErrors {
     private static final int H2_DATABASE_CLOSED = 90098;
     private static final int H2_DATABASE_IN_USE = 90020;
     private static final int H2_CALLED_AT_SHUTDOWN = 90121;
+    /** MySQL's "Server shutdown in progress". */
+    private static final int MYSQL_SERVER_SHUTDOWN = 1053;
+    /**
+     * "Query execution was interrupted": MySQL stopping ({@code docker stop}, a shutdown) cuts the
+     * statements in flight with it, where MariaDB just closes the connection (a state 08 error).
+     * The caller sees the same outage either way; {@code DatabaseOutageIT} shows it on both servers.
+     */
+    private static final int MYSQL_QUERY_INTERRUPTED = 1317;
 
     /**
      * The unique constraints on {@code hosts}, by the field a duplicate error names; kept in step
@@ -123,7 +131,8 @@ public final class SqlErrors {
                 || sql instanceof SQLRecoverableException
                 || sql instanceof SQLTimeoutException
                 || code == H2_CONNECTION_BROKEN || code == H2_DATABASE_CLOSED
-                || code == H2_DATABASE_IN_USE || code == H2_CALLED_AT_SHUTDOWN;
+                || code == H2_DATABASE_IN_USE || code == H2_CALLED_AT_SHUTDOWN
+                || code == MYSQL_SERVER_SHUTDOWN || code == MYSQL_QUERY_INTERRUPTED;
     }
 
     private static String violatedField(SQLException sql) {

@@ -2,6 +2,7 @@ package dev.sqlstudy.db.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlstudy.domain.DatabaseUnavailableException;
 import dev.sqlstudy.domain.DuplicateException;
 import dev.sqlstudy.domain.NewHost;
 import java.sql.BatchUpdateException;
@@ -18,6 +19,21 @@ class SqlErrorsTest {
 
     private static final List<NewHost> BATCH = List.of(
             NewHost.of("web1", "10.0.0.1"), NewHost.of("ubuntu", "10.0.0.2"), NewHost.of("web3", "10.0.0.3"));
+
+    @Test
+    void translate_statementInterruptedByAMySqlShutdown_isDatabaseUnavailable() {
+        SQLException e = new SQLException("Query execution was interrupted", "70100", 1317);
+
+        assertThat(SqlErrors.translate("count hosts", e)).isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessage("database unavailable (count hosts): Query execution was interrupted");
+    }
+
+    @Test
+    void translate_serverShutdownInProgress_isDatabaseUnavailable() {
+        SQLException e = new SQLException("Server shutdown in progress", "HY000", 1053);
+
+        assertThat(SqlErrors.translate("add host", e)).isInstanceOf(DatabaseUnavailableException.class);
+    }
 
     @Test
     void translate_batchDuplicateOnMariaDb_namesTheValueTheMessageQuotes() {
