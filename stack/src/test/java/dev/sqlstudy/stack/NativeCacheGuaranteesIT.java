@@ -485,6 +485,11 @@ class NativeCacheGuaranteesIT {
         void memcachedDecorator_writeInAnotherProcess_reachesThisProcess() throws Exception {
             assertThat(decoratorAfterAWriteInAnotherProcess(CacheKind.MEMCACHED)).contains(UBUNTU_2222);
         }
+
+        @Test
+        void redisDecorator_writeInAnotherProcess_reachesThisProcess() throws Exception {
+            assertThat(decoratorAfterAWriteInAnotherProcess(CacheKind.REDIS)).contains(UBUNTU_2222);
+        }
     }
 
     /** memcached down, blackholed, restarted — the adapter's own client, its 1 s {@code asyncget} timeout. */

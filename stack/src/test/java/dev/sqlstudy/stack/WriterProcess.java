@@ -24,13 +24,14 @@ final class WriterProcess {
     }
 
     /**
-     * {@code <FrameworkCache | decorator:CacheKind> <url> <user> <password> <port> [memcached servers] [key prefix]}.
+     * {@code <FrameworkCache | decorator:CacheKind> <url> <user> <password> <port> [memcached servers] [key prefix] [redis servers]}.
      */
     public static void main(String[] args) {
         HostChanges change = HostChanges.none().withPort(Integer.parseInt(args[4]));
         try (Database database = Database.open(DatabaseConfig.of(args[1], args[2], args[3]))) {
             if (args[0].startsWith("decorator:")) {
-                CacheSettings settings = CacheSettings.defaults().withMemcachedServers(args[5]).withKeyPrefix(args[6]);
+                CacheSettings settings = CacheSettings.defaults().withMemcachedServers(args[5]).withKeyPrefix(args[6])
+                        .withRedisServers(args[7]);
                 try (Stack stack = Stack.over(database, Impl.JDBC, CacheKind.parse(args[0].substring(10)), settings)) {
                     stack.hosts().update(2, change);
                 }
@@ -47,7 +48,7 @@ final class WriterProcess {
     /** Our decorator {@code cache} over raw JDBC, with {@code settings}'s servers and prefix, in a new JVM. */
     static void run(CacheKind cache, CacheSettings settings, DatabaseConfig config, int port)
             throws IOException, InterruptedException {
-        run("decorator:" + cache, config, port, settings.memcachedServers(), settings.keyPrefix());
+        run("decorator:" + cache, config, port, settings.memcachedServers(), settings.keyPrefix(), settings.redisServers());
     }
 
     /** Runs the writer in a new JVM and waits for it; fails unless it exits 0 within a minute. */
