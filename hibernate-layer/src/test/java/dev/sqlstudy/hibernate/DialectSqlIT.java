@@ -18,13 +18,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The SQL MariaDBDialect and MySQLDialect write for the same operations. */
 @ParameterizedClass(name = "impl=Hibernate, {0}")
 @EnumSource(value = TestDatabase.class, names = {"MARIADB", "MYSQL"})
-class DialectSqlTest {
+class DialectSqlIT {
 
     private final TestDatabase target;
     private Database database;
     private HibernateRepositories repositories;
 
-    DialectSqlTest(TestDatabase target) {
+    DialectSqlIT(TestDatabase target) {
         this.target = target;
     }
 
