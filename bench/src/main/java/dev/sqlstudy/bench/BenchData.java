@@ -16,7 +16,10 @@ import javax.sql.DataSource;
 /**
  * The data every benchmark trial starts from: the sample data, 1,000 more hosts (the first 100 are
  * the hot set the look-ups cycle through), one parent with 100 children and 46 parents with three
- * each (50 parents in all). Loaded below the statement counter, so it never shows in a count.
+ * each (50 parents in all). A sized workload shapes the families to its size: the parent-with-
+ * children workloads get a big family of that many children; the all-parents workloads get that
+ * many parents in all (the sample's three and small families of three, no big family). Loaded
+ * below the statement counter, so it never shows in a count.
  */
 final class BenchData {
 
@@ -28,6 +31,8 @@ final class BenchData {
     static final int SMALL_FAMILIES = 46;
     static final int SMALL_FAMILY = 3;
     static final int INSERT_BATCH = 1_000;
+    /** Parents of the sample data (Mary, John, Eve). */
+    static final int SAMPLE_PARENTS = 3;
 
     private final int[] hotIds;
     private final String[] hotHostnames;
@@ -35,9 +40,14 @@ final class BenchData {
     private final int bigParentId;
     private final List<Child> bigChildren;
     private final int maxPageOffset;
+    private final String[] benchHostnames;
 
     private BenchData(int[] hotIds, String[] hotHostnames, int lastSeededHostId, int bigParentId,
                       List<Child> bigChildren, int hostCount) {
+        this.benchHostnames = new String[BENCH_HOSTS];
+        for (int i = 0; i < BENCH_HOSTS; i++) {
+            benchHostnames[i] = hostname(i);
+        }
         this.hotIds = hotIds;
         this.hotHostnames = hotHostnames;
         this.lastSeededHostId = lastSeededHostId;
@@ -46,8 +56,25 @@ final class BenchData {
         this.maxPageOffset = Math.max(0, hostCount - PAGE);
     }
 
-    /** Resets the database to the sample data and adds the benchmark's rows. */
+    /** Resets the database to the sample data and adds the benchmark's rows, standard shape. */
     static BenchData load(Database database) {
+        return load(database, BIG_FAMILY, SMALL_FAMILIES + 4);
+    }
+
+    /** The data for one workload at one size (null: a workload without a size). */
+    static BenchData load(Database database, Workload workload, Integer size) {
+        return switch (workload) {
+            case PARENT_WITH_100_CHILDREN, PARENT_NAIVE -> load(database, size, SMALL_FAMILIES + 4);
+            case ALL_PARENTS, ALL_PARENTS_NAIVE -> load(database, 0, size);
+            default -> load(database);
+        };
+    }
+
+    /**
+     * @param bigFamily    children of the big family; 0 for none
+     * @param totalParents parents in all, the sample's three included
+     */
+    private static BenchData load(Database database, int bigFamily, int totalParents) {
         database.reset();
         DataSource raw = database.uncountedDataSource();
         try (Connection connection = raw.getConnection()) {
@@ -66,7 +93,8 @@ final class BenchData {
                     "INSERT INTO parent (name) VALUES (?)", Statement.RETURN_GENERATED_KEYS);
                  PreparedStatement child = connection.prepareStatement(
                          "INSERT INTO child (name, parent_id) VALUES (?, ?)")) {
-                for (int p = 0; p <= SMALL_FAMILIES; p++) {
+                int smallFamilies = totalParents - SAMPLE_PARENTS - (bigFamily > 0 ? 1 : 0);
+                for (int p = bigFamily > 0 ? 0 : 1; p <= smallFamilies; p++) {
                     boolean big = p == 0;
                     parent.setString(1, big ? "Big family" : "Family " + p);
                     parent.executeUpdate();
@@ -75,7 +103,7 @@ final class BenchData {
                         keys.next();
                         parentId = keys.getInt(1);
                     }
-                    int children = big ? BIG_FAMILY : SMALL_FAMILY;
+                    int children = big ? bigFamily : SMALL_FAMILY;
                     for (int c = 1; c <= children; c++) {
                         child.setString(1, (big ? "Big child " : "Child " + p + ".") + c);
                         child.setInt(2, parentId);
@@ -143,10 +171,19 @@ final class BenchData {
 
     /** 16 consecutive hot host names starting at a rotating position. */
     List<String> hotHostnames16(long n) {
-        int start = (int) (n % HOT_SET);
-        List<String> names = new ArrayList<>(IN_LIST);
-        for (int i = 0; i < IN_LIST; i++) {
-            names.add(hotHostnames[(start + i) % HOT_SET]);
+        return hostnames(n, IN_LIST);
+    }
+
+    /**
+     * {@code count} consecutive host names starting at a rotating position: from the hot set when
+     * it holds that many, else from all 1,000 benchmark hosts.
+     */
+    List<String> hostnames(long n, int count) {
+        String[] from = count <= HOT_SET ? hotHostnames : benchHostnames;
+        int start = (int) (n % from.length);
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add(from[(start + i) % from.length]);
         }
         return names;
     }
@@ -178,9 +215,14 @@ final class BenchData {
      * ({@code 11.x.y.z}), unique within a trial.
      */
     static List<NewHost> newHosts(long batch) {
-        List<NewHost> hosts = new ArrayList<>(INSERT_BATCH);
-        for (int i = 0; i < INSERT_BATCH; i++) {
-            long n = (batch * INSERT_BATCH + i) & 0xFF_FFFFL;
+        return newHosts(batch, INSERT_BATCH);
+    }
+
+    /** The {@code batch}-th set of {@code size} new hosts. */
+    static List<NewHost> newHosts(long batch, int size) {
+        List<NewHost> hosts = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            long n = (batch * size + i) & 0xFF_FFFFL;
             hosts.add(new NewHost("ins-" + batch + "-" + i + ".example",
                     "11." + (n >> 16) + "." + ((n >> 8) & 0xFF) + "." + (n & 0xFF), 22));
         }

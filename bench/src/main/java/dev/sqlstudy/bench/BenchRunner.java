@@ -167,12 +167,18 @@ public final class BenchRunner {
 
     /**
      * One JMH invocation: some workloads of one group on some stacks of one database, in
-     * SampleTime and, when {@code averageTime}, AverageTime too.
+     * SampleTime and, when {@code averageTime}, AverageTime too, with {@code threads} threads.
      */
-    record Job(List<Workload> workloads, Map<String, List<String>> params, int stacks, boolean averageTime) {
+    record Job(List<Workload> workloads, Map<String, List<String>> params, int stacks, boolean averageTime,
+               int threads) {
+
+        Job(List<Workload> workloads, Map<String, List<String>> params, int stacks, boolean averageTime) {
+            this(workloads, params, stacks, averageTime, 1);
+        }
 
         int trials() {
-            return workloads.size() * stacks * (averageTime ? 2 : 1);
+            int sizes = params.getOrDefault("size", List.of("0")).size();
+            return workloads.size() * stacks * sizes * (averageTime ? 2 : 1);
         }
     }
 
@@ -185,30 +191,59 @@ public final class BenchRunner {
                 || w.group == Workload.Group.BASELINE;
     }
 
+    /**
+     * The JMH invocations of a run. The standard matrix: every workload at its standard size on
+     * every stack. With {@link RunPlan#sweeps()}: on the uncached stacks each sized workload (and
+     * its N+1 variant) at every size of its sweep instead — the standard size among them — and the
+     * point read at each thread count on jdbc × every cache and on the native caches.
+     */
     static List<Job> jobs(RunPlan plan, Map<String, Map<CacheKind, List<Impl>>> stacks, Results.MemcachedInfo memcached) {
         List<Job> jobs = new ArrayList<>();
         String servers = memcached.available() ? memcached.servers() : "none";
         List<Workload> onStacks = workloads(plan, Workload.Group.STACK);
         List<Workload> naive = workloads(plan, Workload.Group.N_PLUS_ONE);
+        List<Workload> threaded = plan.sweeps() ? workloads(plan, Workload.Group.THREADS) : List.of();
         stacks.forEach((db, byCache) -> {
             byCache.forEach((cache, impls) -> {
                 if (impls.isEmpty()) {
                     return;
                 }
                 Map<String, List<String>> params = stackParams(db, impls, cache, servers);
+                boolean sweep = plan.sweeps() && cache == CacheKind.NONE;
                 boolean twoModes = plan.averageTime() && cache != CacheKind.NONE;
                 List<Workload> fast = onStacks.stream().filter(w -> twoModes && subMicrosecond(w)).toList();
-                List<Workload> rest = onStacks.stream().filter(w -> !fast.contains(w)).toList();
+                List<Workload> rest = onStacks.stream().filter(w -> !fast.contains(w) && !(sweep && w.sized())).toList();
                 if (!fast.isEmpty()) {
                     jobs.add(new Job(fast, params, impls.size(), true));
                 }
                 if (!rest.isEmpty()) {
                     jobs.add(new Job(rest, params, impls.size(), false));
                 }
+                if (sweep) {
+                    onStacks.stream().filter(Workload::sized).forEach(w -> jobs.add(sizeSweep(w, params, impls.size())));
+                }
             });
             List<Impl> uncached = byCache.getOrDefault(CacheKind.NONE, List.of());
             if (!naive.isEmpty() && !uncached.isEmpty()) {
-                jobs.add(new Job(naive, stackParams(db, uncached, CacheKind.NONE, servers), uncached.size(), false));
+                Map<String, List<String>> params = stackParams(db, uncached, CacheKind.NONE, servers);
+                if (plan.sweeps()) {
+                    naive.forEach(w -> jobs.add(sizeSweep(w, params, uncached.size())));
+                } else {
+                    jobs.add(new Job(naive, params, uncached.size(), false));
+                }
+            }
+            if (!threaded.isEmpty()) {
+                for (int threads : Workload.THREAD_COUNTS) {
+                    byCache.forEach((cache, impls) -> {
+                        // Bare and through each cache on raw JDBC; the native caches on their own impls.
+                        List<Impl> chosen = cache == CacheKind.NATIVE ? impls
+                                : impls.stream().filter(i -> i == Impl.JDBC).toList();
+                        if (!chosen.isEmpty()) {
+                            jobs.add(new Job(threaded, stackParams(db, chosen, cache, servers), chosen.size(), false,
+                                    threads));
+                        }
+                    });
+                }
             }
         });
         List<Workload> baselines = new ArrayList<>();
@@ -221,6 +256,13 @@ public final class BenchRunner {
             jobs.add(new Job(baselines, Map.of("memcached", List.of(servers)), 1, plan.averageTime()));
         }
         return jobs;
+    }
+
+    /** One sized workload at every size of its sweep. */
+    private static Job sizeSweep(Workload w, Map<String, List<String>> stackParams, int stacks) {
+        Map<String, List<String>> params = new LinkedHashMap<>(stackParams);
+        params.put("size", java.util.Arrays.stream(w.sizes()).mapToObj(String::valueOf).toList());
+        return new Job(List.of(w), params, stacks, false);
     }
 
     private static List<Workload> workloads(RunPlan plan, Workload.Group group) {
@@ -250,7 +292,7 @@ public final class BenchRunner {
                 .measurementIterations(plan.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(plan.measurementTime().toMillis()))
                 .mode(Mode.SampleTime)
-                .threads(1)
+                .threads(job.threads())
                 .shouldFailOnError(false)
                 .timeout(TimeValue.minutes(5))
                 .jvmArgs(jvmArgs(sidecar));
@@ -311,12 +353,13 @@ public final class BenchRunner {
         } catch (RuntimeException e) {
             String reason = oneLine(e);
             progress.printf("database %s left out: %s%n", spec, reason);
-            databases.add(new Results.DatabaseInfo(spec, spec, null, false, reason));
+            databases.add(new Results.DatabaseInfo(spec, spec, null, false, reason, null));
             return;
         }
         try {
             String version = database.serverVersion();
-            databases.add(new Results.DatabaseInfo(spec, BenchDatabases.label(spec, version), version, true, null));
+            databases.add(new Results.DatabaseInfo(spec, BenchDatabases.label(spec, version), version, true, null,
+                    BenchDatabases.config(spec).maximumPoolSize()));
             progress.printf("database %s: %s%n", spec, version);
             Map<CacheKind, List<Impl>> byCache = new LinkedHashMap<>();
             for (CacheKind cache : CacheKind.values()) {
@@ -384,6 +427,9 @@ public final class BenchRunner {
             command.append(" --quick");
         }
         command.append(" --out ").append(options.outDir());
+        if (plan.sweeps() && options.quick()) {
+            command.append(" --sweeps");
+        }
         if (plan.only() != null) {
             command.append(" --only '").append(plan.only()).append("'");
         }

@@ -27,7 +27,8 @@ final class Measurements {
     static List<Results.Measurement> of(List<RunResult> runs, List<Sidecar.Counts> counts) {
         Map<String, Sidecar.Counts> byKey = new HashMap<>();
         for (Sidecar.Counts c : counts) {
-            byKey.merge(key(ProgressFormat.shortName(c.benchmark()), c.db(), c.impl(), c.cache()), c, Sidecar.Counts::plus);
+            byKey.merge(key(ProgressFormat.shortName(c.benchmark()), c.db(), c.impl(), c.cache(), c.size(), c.threads()), c,
+                    Sidecar.Counts::plus);
         }
         // One trial may have run in two modes: AverageTime for the mean, SampleTime for percentiles.
         Map<String, RunResult> sampled = new java.util.LinkedHashMap<>();
@@ -37,7 +38,7 @@ final class Measurements {
                 continue;
             }
             BenchmarkParams params = run.getParams();
-            String key = params.getBenchmark() + "|" + paramsKey(params);
+            String key = params.getBenchmark() + "|" + paramsKey(params) + "threads=" + params.getThreads();
             if (params.getMode() == Mode.AverageTime) {
                 averaged.put(key, run);
             } else {
@@ -57,6 +58,10 @@ final class Measurements {
             String db = onStack ? params.getParam("db") : null;
             String impl = onStack ? params.getParam("impl") : null;
             String cache = onStack ? params.getParam("cache") : null;
+            int sizeParam = onStack ? Integer.parseInt(params.getParam("size")) : 0;
+            Integer size = w.effectiveSize(sizeParam);
+            int threads = params.getThreads();
+            int rows = w.rowsPerOp(size);
             double[] f = BenchRunner.figures(run.getPrimaryResult());
             RunResult average = averaged.get(entry.getKey());
             String meanFrom = "SampleTime";
@@ -65,7 +70,7 @@ final class Measurements {
                 f[1] = average.getPrimaryResult().getScoreError();
                 meanFrom = "AverageTime";
             }
-            Sidecar.Counts c = onStack ? byKey.get(key(w.id(), db, impl, cache)) : null;
+            Sidecar.Counts c = onStack ? byKey.get(key(w.id(), db, impl, cache, sizeParam, threads)) : null;
             Double statements = null;
             Double commits = null;
             Results.CacheCounts cacheCounts = null;
@@ -87,15 +92,17 @@ final class Measurements {
             Result<?> alloc = (average != null ? average : run).getSecondaryResults().get(ALLOC_NORM);
             Double bytes = alloc == null || Double.isNaN(alloc.getScore()) ? null : Math.max(0, alloc.getScore());
             Double bytesError = alloc == null || Double.isNaN(alloc.getScoreError()) ? null : alloc.getScoreError();
-            raw.add(new Results.Measurement(w.id(), w.title, w.group.name(), db, impl, cache, stack, meanFrom, (long) f[7],
-                    f[0], error, f[2], f[3], f[4], f[5], f[6], 1e9 / f[0], w.rowsPerOp,
-                    f[0] / w.rowsPerOp, ops, statements, commits, cacheCounts, null, null, null, bytes, bytesError,
-                    Results.Measurement.noisy(f[0], error)));
+            // With several threads each runs the operation back to back: throughput = threads / mean.
+            raw.add(new Results.Measurement(w.id(), w.title(size), w.group.name(), db, impl, cache, stack, meanFrom,
+                    (long) f[7], f[0], error, f[2], f[3], f[4], f[5], f[6], threads * 1e9 / f[0], rows, f[0] / rows, ops,
+                    statements, commits, cacheCounts, null, null, null, bytes, bytesError,
+                    Results.Measurement.noisy(f[0], error), size, threads));
         }
         List<Results.Measurement> withRatios = new ArrayList<>();
         for (Results.Measurement m : raw) {
             Results.Measurement reference = m.db() == null ? null : raw.stream()
                     .filter(r -> r.workload().equals(m.workload()) && m.db().equals(r.db())
+                            && java.util.Objects.equals(r.size(), m.size()) && r.threads() == m.threads()
                             && JDBC.equals(r.impl()) && NONE.equals(r.cache()))
                     .findFirst().orElse(null);
             if (reference == null) {
@@ -108,7 +115,9 @@ final class Measurements {
         withRatios.sort(Comparator.comparing((Results.Measurement m) -> m.db() == null ? "~" : m.db())
                 .thenComparing(m -> Workload.ofBenchmark("." + m.workload()).map(Enum::ordinal).orElse(99))
                 .thenComparing(m -> m.impl() == null ? "" : String.valueOf(implOrder(m.impl())))
-                .thenComparing(m -> m.cache() == null ? 0 : cacheOrder(m.cache())));
+                .thenComparing(m -> m.cache() == null ? 0 : cacheOrder(m.cache()))
+                .thenComparing(m -> m.size() == null ? 0 : m.size())
+                .thenComparing(Results.Measurement::threads));
         return withRatios;
     }
 
@@ -151,8 +160,8 @@ final class Measurements {
         return key.toString();
     }
 
-    private static String key(String workload, String db, String impl, String cache) {
-        return workload + "|" + db + "|" + impl + "|" + cache;
+    private static String key(String workload, String db, String impl, String cache, int size, int threads) {
+        return workload + "|" + db + "|" + impl + "|" + cache + "|" + size + "|" + threads;
     }
 
     static Optional<Results.Measurement> find(List<Results.Measurement> all, Workload w, String db, String impl, String cache) {

@@ -24,28 +24,29 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 public class NPlusOneBenchmarks {
 
     /**
-     * 16 hosts by 16 single {@code findByHostname} calls: the naive {@link StackBenchmarks#inList16}.
-     * Run: {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only NPlusOneBenchmarks.inList16Naive"}.
+     * 16 hosts (1 to 256 in the sweep) by as many single {@code findByHostname} calls: the naive
+     * {@link StackBenchmarks#inList}. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only NPlusOneBenchmarks.inListNaive"}.
      */
     @Benchmark
-    public List<Host> inList16Naive(StackState s) {
-        List<Host> found = new ArrayList<>(BenchData.IN_LIST);
-        for (String hostname : s.data.hotHostnames16(s.ops++)) {
+    public List<Host> inListNaive(StackState s) {
+        List<Host> found = new ArrayList<>(s.effectiveSize);
+        for (String hostname : s.data.hostnames(s.ops++, s.effectiveSize)) {
             s.hosts.findByHostname(hostname).ifPresent(found::add);
         }
         return found;
     }
 
     /**
-     * The big parent assembled child by child: 100 {@code findChild} calls, the parent taken from
-     * the back reference — what per-row lazy loading costs. The naive
-     * {@link StackBenchmarks#parentWith100Children}. Run:
-     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only NPlusOneBenchmarks.parentWith100ChildrenNaive"}.
+     * The big parent assembled child by child: one {@code findChild} call per child (100; 1 to
+     * 1,000 in the sweep), the parent taken from the back reference — what per-row lazy loading
+     * costs. The naive {@link StackBenchmarks#parentWithChildren}. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only NPlusOneBenchmarks.parentWithChildrenNaive"}.
      */
     @Benchmark
-    public Parent parentWith100ChildrenNaive(StackState s) {
+    public Parent parentWithChildrenNaive(StackState s) {
         s.ops++;
-        List<Child> children = new ArrayList<>(BenchData.BIG_FAMILY);
+        List<Child> children = new ArrayList<>(s.data.bigChildren().size());
         ChildWithParent last = null;
         for (Child child : s.data.bigChildren()) {
             last = s.families.findChild(child.id()).orElseThrow();
@@ -56,7 +57,7 @@ public class NPlusOneBenchmarks {
 
     /**
      * The classic N+1: the parents' ids (one {@code GROUP BY} query), then one {@code findParent}
-     * per parent — 51 statements for 50 parents. The naive
+     * per parent — 101 statements for 100 parents (10 to 1,000 in the sweep). The naive
      * {@link StackBenchmarks#allParentsWithChildren}. Run:
      * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only NPlusOneBenchmarks.allParentsNaive"}.
      */

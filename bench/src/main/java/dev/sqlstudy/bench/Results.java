@@ -37,8 +37,13 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
                        Double timerLatencyNs, String measuringJvm, String measuringHeapAndGc) {
     }
 
-    /** A database of the run; {@code reason} says why it was left out when not available. */
-    record DatabaseInfo(String spec, String label, String version, boolean available, String reason) {
+    /**
+     * A database of the run; {@code reason} says why it was left out when not available.
+     *
+     * @param poolSize the connection pool's maximum size, beside the thread sweep's figures
+     */
+    record DatabaseInfo(String spec, String label, String version, boolean available, String reason,
+                        Integer poolSize) {
     }
 
     /** The memcached servers of the run, if any were given. */
@@ -72,13 +77,16 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
      *                       mode the mean comes from (null when the gc profiler did not run)
      * @param bytesPerOpError its 99.9 % error half-width (null when JMH gave none)
      * @param noisy          the error is more than {@link #NOISY_ERROR} of the mean: quote with care
+     * @param size           the size of the work one operation does (names, children, parents or
+     *                       rows: see the title), null for a workload without one
+     * @param threads        threads running the workload at once (1 but for the thread sweep)
      */
     record Measurement(String workload, String title, String group, String db, String impl, String cache,
                        String stack, String meanFrom, long samples, double mean, Double error, double p50, double p90,
                        double p99, double p999, double max, double opsPerSecond, int rowsPerOp, double nsPerRow,
                        Long ops, Double statementsPerOp, Double commitsPerOp, CacheCounts cacheCounts,
                        Double ratioVsJdbc, Double ratioVsJdbcLow, Double ratioVsJdbcHigh, Double bytesPerOp,
-                       Double bytesPerOpError, boolean noisy) {
+                       Double bytesPerOpError, boolean noisy, Integer size, int threads) {
 
         /** The error, as a fraction of the mean, above which a row is flagged noisy. */
         static final double NOISY_ERROR = 0.20;
@@ -92,7 +100,7 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
         Measurement withRatio(Double ratio, Double low, Double high) {
             return new Measurement(workload, title, group, db, impl, cache, stack, meanFrom, samples, mean, error, p50,
                     p90, p99, p999, max, opsPerSecond, rowsPerOp, nsPerRow, ops, statementsPerOp, commitsPerOp,
-                    cacheCounts, ratio, low, high, bytesPerOp, bytesPerOpError, noisy);
+                    cacheCounts, ratio, low, high, bytesPerOp, bytesPerOpError, noisy, size, threads);
         }
 
         /** True when the mean comes from AverageTime (the percentiles always come from SampleTime). */
@@ -100,8 +108,9 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
             return "AverageTime".equals(meanFrom);
         }
 
+        /** The row of the standard matrix: the workload at its standard size, on one thread. */
         boolean is(Workload w, String dbSpec, String implName, String cacheName) {
-            return workload.equals(w.id()) && java.util.Objects.equals(db, dbSpec)
+            return threads == 1 && java.util.Objects.equals(size, w.standardSize) && workload.equals(w.id()) && java.util.Objects.equals(db, dbSpec)
                     && java.util.Objects.equals(impl, implName) && java.util.Objects.equals(cache, cacheName);
         }
     }

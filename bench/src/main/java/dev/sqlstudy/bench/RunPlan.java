@@ -22,10 +22,14 @@ import java.util.regex.Pattern;
  * @param profilers    JMH profilers every trial runs with, as JMH's {@code -prof} takes them
  *                     ({@code gc}, {@code stack:lines=5}); {@code gc} is always among them: it gives the
  *                     report's bytes per operation at no measurable cost
+ * @param sweeps       also run the scaling sweep (each sized workload at every size of
+ *                     {@link Workload#sizes()} on the uncached stacks) and the thread sweep
+ *                     ({@link Workload#THREAD_COUNTS}); the full run does, {@code --quick} only with
+ *                     {@code --sweeps}
  */
 public record RunPlan(String name, int forks, int warmupIterations, Duration warmupTime,
                       int measurementIterations, Duration measurementTime, boolean averageTime, String only,
-                      List<String> profilers) {
+                      List<String> profilers, boolean sweeps) {
 
     /** The profiler of the bytes/op column. */
     public static final String GC_PROFILER = "gc";
@@ -48,17 +52,21 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
     public RunPlan(String name, int forks, int warmupIterations, Duration warmupTime, int measurementIterations,
                    Duration measurementTime, boolean averageTime, String only) {
         this(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime, only,
-                List.of());
+                List.of(), false);
     }
 
-    /** In this JVM; 1 warm-up and 3 measured iterations of 200 ms per trial. */
+    /** In this JVM; 1 warm-up and 3 measured iterations of 150 ms per trial; the standard matrix only. */
     public static RunPlan quick() {
-        return new RunPlan("quick", 0, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), true, null);
+        return new RunPlan("quick", 0, 1, Duration.ofMillis(150), 3, Duration.ofMillis(150), true, null, List.of(),
+                false);
     }
 
-    /** A fresh JVM per trial; 3 warm-up and 5 measured iterations of 1 s; AverageTime where it matters. */
+    /**
+     * Two fresh JVMs per trial (so a figure is not one JIT's luck); 2 warm-up and 3 measured
+     * iterations of 1 s each; AverageTime where it matters; the scaling and thread sweeps.
+     */
     public static RunPlan full() {
-        return new RunPlan("full", 1, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1), true, null);
+        return new RunPlan("full", 2, 2, Duration.ofSeconds(1), 3, Duration.ofSeconds(1), true, null, List.of(), true);
     }
 
     public static RunPlan of(boolean quick) {
@@ -67,21 +75,22 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
 
     public RunPlan withOnly(String regex) {
         return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime,
-                regex, profilers);
+                regex, profilers, sweeps);
     }
 
     public RunPlan withForks(int value) {
         return new RunPlan(name, value, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime,
-                only, profilers);
+                only, profilers, sweeps);
     }
 
     public RunPlan withTimes(int warmups, Duration warmup, int measurements, Duration measurement) {
-        return new RunPlan(name, forks, warmups, warmup, measurements, measurement, averageTime, only, profilers);
+        return new RunPlan(name, forks, warmups, warmup, measurements, measurement, averageTime, only, profilers,
+                sweeps);
     }
 
     public RunPlan withAverageTime(boolean value) {
         return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, value, only,
-                profilers);
+                profilers, sweeps);
     }
 
     /** These profilers besides {@code gc} ({@code ./study bench --profile stack}). */
@@ -89,7 +98,13 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
         List<String> all = new ArrayList<>(profilers);
         all.addAll(more == null ? List.of() : more);
         return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime,
-                only, all);
+                only, all, sweeps);
+    }
+
+    /** With or without the scaling and thread sweeps ({@code ./study bench --quick --sweeps}). */
+    public RunPlan withSweeps(boolean value) {
+        return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime,
+                only, profilers, value);
     }
 
 

@@ -2,21 +2,13 @@ package dev.sqlstudy.bench;
 
 import dev.sqlstudy.cache.CacheStats;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sqlstudy.cache.CacheStats;
 import java.io.IOException;
-import dev.sqlstudy.cache.CacheStats;
 import java.io.UncheckedIOException;
-import dev.sqlstudy.cache.CacheStats;
 import java.nio.charset.StandardCharsets;
-import dev.sqlstudy.cache.CacheStats;
 import java.nio.file.Files;
-import dev.sqlstudy.cache.CacheStats;
 import java.nio.file.Path;
-import dev.sqlstudy.cache.CacheStats;
 import java.nio.file.StandardOpenOption;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.ArrayList;
-import dev.sqlstudy.cache.CacheStats;
 import java.util.List;
 
 /**
@@ -30,13 +22,18 @@ final class Sidecar {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Counters of one trial's measured iterations. */
+    /**
+     * Counters of one trial's measured iterations.
+     *
+     * @param size    the trial's {@code size} parameter (0: the workload's standard size)
+     * @param threads the threads the trial ran with
+     */
     record Counts(String benchmark, String db, String impl, String cache, long ops, long statements,
-                  long commits, CacheStats cacheStats, String heapAndGc) {
+                  long commits, CacheStats cacheStats, String heapAndGc, int size, int threads) {
 
         Counts plus(Counts o) {
             return new Counts(benchmark, db, impl, cache, ops + o.ops, statements + o.statements,
-                    commits + o.commits, cacheStats.plus(o.cacheStats), heapAndGc);
+                    commits + o.commits, cacheStats.plus(o.cacheStats), heapAndGc, size, threads);
         }
     }
 

@@ -64,29 +64,29 @@ public class StackBenchmarks {
     }
 
     /**
-     * {@code WHERE hostname IN (…16 names…)}: 16 hot host names in one call. Compare with
-     * {@link NPlusOneBenchmarks#inList16Naive}. Run:
-     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.inList16"}.
+     * {@code WHERE hostname IN (…names…)}: 16 hot host names in one call (1 and 256 in the scaling
+     * sweep). Compare with {@link NPlusOneBenchmarks#inListNaive}. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.inList"}.
      */
     @Benchmark
-    public List<Host> inList16(StackState s) {
-        return s.hosts.findByHostnameIn(s.data.hotHostnames16(s.ops++));
+    public List<Host> inList(StackState s) {
+        return s.hosts.findByHostnameIn(s.data.hostnames(s.ops++, s.effectiveSize));
     }
 
     /**
-     * One parent with its 100 children, in one statement (a left join). Compare with
-     * {@link NPlusOneBenchmarks#parentWith100ChildrenNaive}. Run:
-     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.parentWith100Children"}.
+     * One parent with its 100 children (1 to 1,000 in the sweep), in one statement (a left join).
+     * Compare with {@link NPlusOneBenchmarks#parentWithChildrenNaive}. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.parentWithChildren"}.
      */
     @Benchmark
-    public Optional<Parent> parentWith100Children(StackState s) {
+    public Optional<Parent> parentWithChildren(StackState s) {
         s.ops++;
         return s.families.findParent(s.data.bigParentId());
     }
 
     /**
-     * All 50 parents with their 241 children in one statement. Compare with
-     * {@link NPlusOneBenchmarks#allParentsNaive}. Run:
+     * All 100 parents (10 to 1,000 in the sweep) with their children, in one statement. Compare
+     * with {@link NPlusOneBenchmarks#allParentsNaive}. Run:
      * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.allParentsWithChildren"}.
      */
     @Benchmark
@@ -96,25 +96,25 @@ public class StackBenchmarks {
     }
 
     /**
-     * 1,000 new hosts in one atomic {@code addAll} (one JDBC batch where the technology allows).
-     * One operation = 1,000 rows; the report also gives the time per row. The rows are deleted
-     * after each iteration. Run:
-     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.batchInsert1000"}.
+     * 1,000 new hosts (10 to 10,000 in the sweep) in one atomic {@code addAll} (one JDBC batch
+     * where the technology allows). One operation = all the rows; the report also gives the time
+     * per row. The rows are deleted after each iteration. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.batchInsert"}.
      */
     @Benchmark
-    public List<Host> batchInsert1000(StackState s, NextBatch batch) {
+    public List<Host> batchInsert(StackState s, NextBatch batch) {
         s.ops++;
         s.inserted = true;
         return s.hosts.addAll(batch.hosts);
     }
 
     /**
-     * The same 1,000 hosts as {@link #batchInsert1000}, one {@code add} each, inside one unit of
-     * work (one commit): the difference is round trips, not commits. Run:
-     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.singleInserts1000"}.
+     * The same hosts as {@link #batchInsert}, one {@code add} each, inside one unit of work (one
+     * commit): the difference is round trips, not commits. Run:
+     * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.singleInserts"}.
      */
     @Benchmark
-    public int singleInserts1000(StackState s, NextBatch batch) {
+    public int singleInserts(StackState s, NextBatch batch) {
         s.ops++;
         s.inserted = true;
         return s.hosts.inTransaction(tx -> {
@@ -154,7 +154,10 @@ public class StackBenchmarks {
         return s.hosts.findById(id);
     }
 
-    /** The next 1,000 hosts to insert, built (and validated) outside the measured time. */
+    /**
+     * The next hosts to insert (as many as the trial's size), built and validated outside the
+     * measured time.
+     */
     @State(Scope.Thread)
     public static class NextBatch {
 
@@ -162,8 +165,8 @@ public class StackBenchmarks {
         private long batch;
 
         @Setup(Level.Invocation)
-        public void next() {
-            hosts = BenchData.newHosts(batch++);
+        public void next(StackState s) {
+            hosts = BenchData.newHosts(batch++, s.effectiveSize);
         }
     }
 }

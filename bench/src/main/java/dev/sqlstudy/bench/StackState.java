@@ -9,6 +9,7 @@ import dev.sqlstudy.cache.CacheSettings;
 import dev.sqlstudy.cache.CacheStats;
 import dev.sqlstudy.stack.Impl;
 import dev.sqlstudy.stack.Stack;
+import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -42,6 +43,13 @@ public class StackState {
     @Param({"none"})
     public String memcached;
 
+    /**
+     * The size of a sized workload's operation (names, children, parents, rows; see
+     * {@link Workload#sizes()}); 0 runs it at its standard size. Workloads without a size ignore it.
+     */
+    @Param({"0"})
+    public int size;
+
     Stack stack;
     HostRepository hosts;
     FamilyRepository families;
@@ -51,6 +59,14 @@ public class StackState {
     long ops;
     /** Set by a workload that inserts rows; they are deleted after the iteration. */
     boolean inserted;
+    /** The size this trial's workload runs at (its standard size when {@link #size} is 0). */
+    int effectiveSize;
+    /**
+     * Operations of the thread sweep, where several threads share this state: a {@code LongAdder}
+     * so they do not contend on one counter (the single-thread workloads keep the plain
+     * {@link #ops}, which costs nothing on a nanosecond hit).
+     */
+    final LongAdder sharedOps = new LongAdder();
 
     private Database database;
     private long opsAtStart;
@@ -60,9 +76,12 @@ public class StackState {
     private Sidecar.Counts measured;
 
     @Setup(Level.Trial)
-    public void open() {
+    public void open(BenchmarkParams benchmark) {
         database = BenchDatabases.open(db);
-        data = BenchData.load(database);
+        Workload workload = Workload.ofBenchmark(benchmark.getBenchmark()).orElse(Workload.POINT_BY_ID);
+        Integer sized = workload.effectiveSize(size);
+        effectiveSize = sized == null ? 0 : sized;
+        data = BenchData.load(database, workload, sized);
         CacheSettings settings = "none".equals(memcached) ? CacheSettings.defaults()
                 : CacheSettings.defaults().withMemcachedServers(memcached);
         stack = Stack.over(database, impl, cache, settings);
@@ -76,6 +95,7 @@ public class StackState {
     public void startIteration() {
         StatementCounter counter = database.statements();
         opsAtStart = ops;
+        sharedOps.reset();
         statementsAtStart = counter.statements();
         commitsAtStart = counter.commits();
         cacheAtStart = stack.cacheStats();
@@ -86,8 +106,9 @@ public class StackState {
         if (iteration.getType() == IterationType.MEASUREMENT) {
             StatementCounter counter = database.statements();
             Sidecar.Counts counts = new Sidecar.Counts(benchmark.getBenchmark(), db, impl.name(), cache.name(),
-                    ops - opsAtStart, counter.statements() - statementsAtStart, counter.commits() - commitsAtStart,
-                    stack.cacheStats().minus(cacheAtStart), Environments.heapAndGc());
+                    ops - opsAtStart + sharedOps.sum(), counter.statements() - statementsAtStart,
+                    counter.commits() - commitsAtStart, stack.cacheStats().minus(cacheAtStart), Environments.heapAndGc(),
+                    size, benchmark.getThreads());
             measured = measured == null ? counts : measured.plus(counts);
         }
         if (inserted) {

@@ -96,6 +96,38 @@ class BenchRunnerTest {
     }
 
     @Test
+    void run_withSweeps_measuresEverySizeOnTheUncachedStacksAndEveryThreadCount(@TempDir Path out) throws Exception {
+        RunPlan sweeps = TINY.withSweeps(true).withAverageTime(false)
+                .withOnly("StackBenchmarks\\.inList$|NPlusOneBenchmarks\\.inListNaive$|pointByIdThreads");
+        BenchResult result = BenchRunner.run(new BenchOptions(true, out, List.of("mem"), null), sweeps,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        Results results = ResultsJson.read(result.resultsJson());
+        assertThat(results.measurements()).filteredOn(m -> m.workload().equals("StackBenchmarks.inList")
+                        && "jdbc/none".equals(m.stack()))
+                .as("the IN list at each size of its sweep, one statement each")
+                .allSatisfy(m -> assertThat(m.statementsPerOp()).isEqualTo(1.0))
+                .extracting(Results.Measurement::size).containsExactly(1, 16, 256);
+        assertThat(results.measurements()).filteredOn(m -> m.workload().equals("NPlusOneBenchmarks.inListNaive")
+                        && "jdbc/none".equals(m.stack()))
+                .as("its N+1 variant: one statement per name")
+                .extracting(Results.Measurement::size, Results.Measurement::statementsPerOp)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1.0), org.assertj.core.groups.Tuple.tuple(16, 16.0),
+                        org.assertj.core.groups.Tuple.tuple(256, 256.0));
+        assertThat(results.measurements()).filteredOn(m -> m.workload().equals("StackBenchmarks.inList")
+                        && "jdbc/caffeine".equals(m.stack()))
+                .as("a cached stack runs the standard size only").extracting(Results.Measurement::size).containsExactly(16);
+        assertThat(results.measurements()).filteredOn(m -> m.workload().equals("ThreadedBenchmarks.pointByIdThreads"))
+                .as("bare and through each local cache on raw JDBC, and the native caches, at 1, 2, 4 and 8 threads")
+                .allSatisfy(m -> assertThat(m.ops()).as("operations of every thread counted").isPositive())
+                .extracting(Results.Measurement::stack, Results.Measurement::threads)
+                .contains(org.assertj.core.groups.Tuple.tuple("jdbc/none", 8), org.assertj.core.groups.Tuple.tuple("jdbc/caffeine", 2),
+                        org.assertj.core.groups.Tuple.tuple("hibernate/native", 4), org.assertj.core.groups.Tuple.tuple("mybatis/native", 1))
+                .hasSize(4 * 4);
+        assertThat(results.databases()).singleElement().satisfies(db -> assertThat(db.poolSize()).isPositive());
+    }
+
+    @Test
     void run_unreachableDatabaseAndMemcached_areLeftOutWithTheReason(@TempDir Path out) throws Exception {
         BenchResult result = BenchRunner.run(
                 new BenchOptions(true, out, List.of("jdbc:mysql://127.0.0.1:1/none"), "127.0.0.1:1"),

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class GoalsTest {
 
     private static final Results.DatabaseInfo MARIADB =
-            new Results.DatabaseInfo("jdbc:mysql://db/x", "MariaDB", "MariaDB 10.11.14", true, null);
+            new Results.DatabaseInfo("jdbc:mysql://db/x", "MariaDB", "MariaDB 10.11.14", true, null, 10);
     private static final Results.MemcachedInfo NO_MEMCACHED =
             new Results.MemcachedInfo(null, Map.of(), false, "no memcached servers given");
 
@@ -19,7 +19,7 @@ class GoalsTest {
         List<Results.Goal> goals = Goals.evaluate(List.of(
                 m(Workload.ALL_PARENTS, 100_000, 1), m(Workload.ALL_PARENTS_NAIVE, 900_000, 51)), List.of(MARIADB), NO_MEMCACHED);
 
-        assertThat(goal(goals, "jdbc: All 50 parents with their children ≥ 5× faster than its N+1 variant"))
+        assertThat(goal(goals, "jdbc: All 100 parents with their children ≥ 5× faster than its N+1 variant"))
                 .satisfies(g -> {
                     assertThat(g.verdict()).isEqualTo(Verdict.MET);
                     assertThat(g.measured()).startsWith("9.00×");
@@ -71,7 +71,7 @@ class GoalsTest {
         return new Results.Measurement(m.workload(), m.title(), m.group(), m.db(), "JDBC", "CAFFEINE", "jdbc/caffeine",
                 m.meanFrom(), m.samples(), m.mean(), m.error(), m.p50(), m.p90(), m.p99(), m.p999(), m.max(),
                 m.opsPerSecond(), m.rowsPerOp(), m.nsPerRow(), m.ops(), m.statementsPerOp(), m.commitsPerOp(),
-                m.cacheCounts(), null, null, null, bytes, 0.1, false);
+                m.cacheCounts(), null, null, null, bytes, 0.1, false, m.size(), m.threads());
     }
 
     private static Results.Goal goal(List<Results.Goal> goals, String text) {
@@ -81,7 +81,8 @@ class GoalsTest {
 
     private static Results.Measurement m(Workload w, double mean, double statements) {
         return new Results.Measurement(w.id(), w.title, w.group.name(), MARIADB.spec(), "JDBC", "NONE", "jdbc/none",
-                "AverageTime", 1000, mean, mean / 100, mean, mean, mean, mean, mean, 1e9 / mean, w.rowsPerOp,
-                mean / w.rowsPerOp, 100L, statements, 1.0, null, null, null, null, 48.0, 0.1, false);
+                "AverageTime", 1000, mean, mean / 100, mean, mean, mean, mean, mean, 1e9 / mean, w.rowsPerOp(w.standardSize),
+                mean / w.rowsPerOp(w.standardSize), 100L, statements, 1.0, null, null, null, null, 48.0, 0.1, false,
+                w.standardSize, 1);
     }
 }

@@ -28,11 +28,12 @@ class HtmlReportTest {
         double[] factor = {1, 1.3, 2.1, 0.002, 0.003, 0.4};
         for (Workload w : List.of(Workload.POINT_BY_ID, Workload.PAGE_20, Workload.BATCH_INSERT)) {
             for (int i = 0; i < stacks.length; i++) {
-                double mean = 50_000 * factor[i] * w.rowsPerOp;
+                double mean = 50_000 * factor[i] * w.rowsPerOp(w.standardSize);
                 ms.add(new Results.Measurement(w.id(), w.title, w.group.name(), "mem", stacks[i][0], stacks[i][1],
                         stacks[i][0].toLowerCase() + "/" + stacks[i][1].toLowerCase(), "SampleTime", 1000, mean, mean / 10,
-                        mean * 0.9, mean * 1.2, mean * 2, mean * 3, mean * 5, 1e9 / mean, w.rowsPerOp, mean / w.rowsPerOp,
-                        100L, 1.0, 1.0, null, factor[i], factor[i] * 0.9, factor[i] * 1.1, 1000 * factor[i], 10.0, false));
+                        mean * 0.9, mean * 1.2, mean * 2, mean * 3, mean * 5, 1e9 / mean, w.rowsPerOp(w.standardSize), mean / w.rowsPerOp(w.standardSize),
+                        100L, 1.0, 1.0, null, factor[i], factor[i] * 0.9, factor[i] * 1.1, 1000 * factor[i], 10.0, false,
+                        w.standardSize, 1));
             }
         }
         Results results = new Results(1,
@@ -40,9 +41,9 @@ class HtmlReportTest {
                         List.of("gc")),
                 new Results.Environment("17", "vm", "os", "cpu", 2, "tsc", 1024, "1.37", "abc", false, "0.1 0.1 0.1",
                         "start", "end", 60, 1.0, 25.0, "1 JMH fork(s)", "max heap 1,024 MB; G1"),
-                List.of(new Results.DatabaseInfo("mem", "H2 in-memory", "H2 2.5", true, null)),
+                List.of(new Results.DatabaseInfo("mem", "H2 in-memory", "H2 2.5", true, null, 10)),
                 new Results.MemcachedInfo(null, Map.of(), false, "no memcached servers given"), List.of(), ms, List.of(),
-                Goals.evaluate(ms, List.of(new Results.DatabaseInfo("mem", "H2 in-memory", "H2 2.5", true, null)),
+                Goals.evaluate(ms, List.of(new Results.DatabaseInfo("mem", "H2 in-memory", "H2 2.5", true, null, 10)),
                         new Results.MemcachedInfo(null, Map.of(), false, "no memcached servers given")));
 
         String html = HtmlReport.render(results);

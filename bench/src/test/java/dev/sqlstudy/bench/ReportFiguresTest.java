@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportFiguresTest {
 
-    private static final Results.DatabaseInfo H2 = new Results.DatabaseInfo("mem", "H2 in-memory", "H2 2.5", true, null);
+    private static final Results.DatabaseInfo H2 = new Results.DatabaseInfo("mem", "H2 in-memory", "H2 2.5", true, null, 10);
 
     /** A cached hit: 41 ns from AverageTime, nothing allocated, percentiles a few timer reads. */
     private static final Results.Measurement CAFFEINE_HIT = m("JDBC", "CAFFEINE", "AverageTime", 41, 2.0, 0.0);
@@ -108,6 +108,6 @@ class ReportFiguresTest {
         return new Results.Measurement(w.id(), w.title, w.group.name(), H2.spec(), impl, cache,
                 impl.toLowerCase() + "/" + cache.toLowerCase(), meanFrom, 1000, mean, error, p50, p50, p50, p50, p50,
                 1e9 / mean, 1, mean, 100L, 0.0, 0.0, null, null, null, null, bytes, bytes == null ? null : 0.5,
-                Results.Measurement.noisy(mean, error));
+                Results.Measurement.noisy(mean, error), null, 1);
     }
 }

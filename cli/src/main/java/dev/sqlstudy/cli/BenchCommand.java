@@ -44,6 +44,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Where the report goes (default ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--sweeps", description = "With --quick: also the scaling sweep (each sized workload at every size) "
+            + "and the thread sweep (1, 2, 4, 8 threads), which the full run always measures.")
+    private boolean sweeps;
+
     @Option(names = "--only", paramLabel = "REGEX",
             description = "Only the workloads whose id (StackBenchmarks.pointById, CacheBaselines.caffeineGet, …) "
                     + "contains a match: one cell of the report, rerun.")
@@ -67,7 +71,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             PrintStream progress = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
             BenchResult result = BenchRunner.run(new BenchOptions(quick, out, databases, root.memcachedGiven()),
-                    RunPlan.of(quick).withOnly(only).withProfilers(profilers), progress);
+                    RunPlan.of(quick).withSweeps(sweeps || !quick).withOnly(only)
+                            .withProfilers(profilers), progress);
             progress.flush();
             ObjectNode json = Views.object();
             json.put("results", result.resultsJson().toString());
