@@ -74,15 +74,16 @@ final class HtmlReport {
                         .append(SvgCharts.allocationMap(onDb)).append("</figure>\n");
             }
             Map<String, List<Results.Measurement>> byWorkload = onDb.stream()
-                    .collect(Collectors.groupingBy(Results.Measurement::workload, LinkedHashMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(m -> m.workload() + "|" + m.title(), LinkedHashMap::new, Collectors.toList()));
             for (List<Results.Measurement> rows : byWorkload.values()) {
                 Results.Measurement first = rows.get(0);
                 h.append("<figure class=\"chart\"><figcaption>").append(esc(first.title())).append(" <span class=\"muted\">")
                         .append(esc(first.workload())).append("</span></figcaption>\n")
-                        .append(SvgCharts.bars(rows, m -> m.stack())).append("</figure>\n");
+                        .append(SvgCharts.bars(rows, Results.Measurement::rowLabel)).append("</figure>\n");
                 table(h, r, rows, true);
             }
         }
+        h.append(Scaling.html(r));
         List<Results.Measurement> baselines = r.measurements().stream().filter(m -> m.db() == null).toList();
         if (!baselines.isEmpty()) {
             h.append("<h2>Baselines <span class=\"muted\">(no database, no repository)</span></h2>\n")
@@ -128,7 +129,7 @@ final class HtmlReport {
         }
         h.append("</tr>\n");
         for (Results.Measurement m : rows) {
-            h.append("<tr><td class=\"l\">").append(esc(stacks ? m.stack() : m.title())).append("</td><td>")
+            h.append("<tr><td class=\"l\">").append(esc(stacks ? m.rowLabel() : m.title())).append("</td><td>")
                     .append(Units.rate(m.opsPerSecond())).append("</td><td").append(m.noisy() ? " class=\"noisy\"" : "").append(">")
                     .append(esc(Report.meanCell(m))).append("</td>");
             if (stacks) {

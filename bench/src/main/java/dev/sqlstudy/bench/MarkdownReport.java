@@ -48,13 +48,14 @@ final class MarkdownReport {
                     .append("below 1× is faster.\n\n");
             Map<String, List<Results.Measurement>> byWorkload = r.measurements().stream()
                     .filter(m -> db.spec().equals(m.db()))
-                    .collect(Collectors.groupingBy(Results.Measurement::workload, LinkedHashMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(m -> m.workload() + "|" + m.title(), LinkedHashMap::new, Collectors.toList()));
             for (List<Results.Measurement> rows : byWorkload.values()) {
                 Results.Measurement first = rows.get(0);
                 md.append("### ").append(first.title()).append(" — `").append(first.workload()).append("`\n\n");
                 table(md, r, rows, true);
             }
         }
+        md.append(Scaling.markdown(r));
         List<Results.Measurement> baselines = r.measurements().stream().filter(m -> m.db() == null).toList();
         if (!baselines.isEmpty()) {
             md.append("## Baselines (no database, no repository)\n\n");
@@ -89,7 +90,7 @@ final class MarkdownReport {
                 : "| Baseline | ops/s | mean ± error | p50 | p90 | p99 | p99.9 | bytes/op |\n"
                   + "|---|--:|--:|--:|--:|--:|--:|--:|\n");
         for (Results.Measurement m : rows) {
-            md.append("| ").append(stacks ? m.stack() : m.title()).append(" | ").append(Units.rate(m.opsPerSecond()))
+            md.append("| ").append(stacks ? m.rowLabel() : m.title()).append(" | ").append(Units.rate(m.opsPerSecond()))
                     .append(" | ").append(Report.meanCell(m));
             if (stacks) {
                 md.append(" | ").append(m.rowsPerOp() > 1 ? Units.time(m.nsPerRow()) : "");

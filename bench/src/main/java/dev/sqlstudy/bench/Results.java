@@ -103,6 +103,11 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
                     cacheCounts, ratio, low, high, bytesPerOp, bytesPerOpError, noisy, size, threads);
         }
 
+        /** The row's name in a workload's table: the stack, and the threads when more than one. */
+        String rowLabel() {
+            return threads > 1 ? stack + " × " + threads + " threads" : stack;
+        }
+
         /** True when the mean comes from AverageTime (the percentiles always come from SampleTime). */
         boolean meanFromAverageTime() {
             return "AverageTime".equals(meanFrom);

@@ -125,6 +125,8 @@ class BenchRunnerTest {
                         org.assertj.core.groups.Tuple.tuple("hibernate/native", 4), org.assertj.core.groups.Tuple.tuple("mybatis/native", 1))
                 .hasSize(4 * 4);
         assertThat(results.databases()).singleElement().satisfies(db -> assertThat(db.poolSize()).isPositive());
+        assertThat(Files.readString(result.reportMarkdown())).as("the sweeps in the report")
+                .contains("## How costs grow", "| IN list of N host names | H2", "1: ", "256: ", "| jdbc/none | 8 |");
     }
 
     @Test
