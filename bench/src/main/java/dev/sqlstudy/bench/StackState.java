@@ -42,6 +42,10 @@ public class StackState {
     @Param({"none"})
     public String memcached;
 
+    /** {@code host:port[,host:port…]} of Redis, or {@code none}. */
+    @Param({"none"})
+    public String redis;
+
     Stack stack;
     HostRepository hosts;
     FamilyRepository families;
@@ -63,8 +67,13 @@ public class StackState {
     public void open() {
         database = BenchDatabases.open(db);
         data = BenchData.load(database);
-        CacheSettings settings = "none".equals(memcached) ? CacheSettings.defaults()
-                : CacheSettings.defaults().withMemcachedServers(memcached);
+        CacheSettings settings = CacheSettings.defaults();
+        if (!"none".equals(memcached)) {
+            settings = settings.withMemcachedServers(memcached);
+        }
+        if (!"none".equals(redis)) {
+            settings = settings.withRedisServers(redis);
+        }
         stack = Stack.over(database, impl, cache, settings);
         // The data was just reloaded; entries an earlier trial left in memcached must not answer.
         stack.clearCache();

@@ -24,8 +24,10 @@ enum Workload {
     ALL_PARENTS_NAIVE(Group.N_PLUS_ONE, "allParentsNaive", "N+1: all parents, one query each", 1, false),
 
     CAFFEINE_GET(Group.BASELINE, "caffeineGet", "Baseline: bare Caffeine read", 1, false),
-    MEMCACHED_GET(Group.BASELINE, "memcachedGet", "Baseline: raw spymemcached get", 1, false),
-    MEMCACHED_GET_16(Group.BASELINE, "memcachedGet16", "Baseline: 16 raw spymemcached gets", 1, false);
+    MEMCACHED_GET(Group.BASELINE, "memcachedGet", "Baseline: raw spymemcached get (the cache's client settings)", 1, false),
+    MEMCACHED_GET_16(Group.BASELINE, "memcachedGet16", "Baseline: 16 raw spymemcached gets", 1, false),
+    REDIS_GET(Group.BASELINE, "redisGet", "Baseline: raw Lettuce GET (the cache's client settings)", 1, false),
+    REDIS_MGET_16(Group.BASELINE, "redisMget16", "Baseline: one raw Lettuce MGET of 16 keys", 1, false);
 
     /** Which benchmark class a workload lives in, and so which stacks it runs on. */
     enum Group {
