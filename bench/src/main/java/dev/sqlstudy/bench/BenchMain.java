@@ -9,6 +9,7 @@ import java.util.List;
  * {@code java -cp cli/target/sqlstudy-cli.jar dev.sqlstudy.bench.BenchMain --quick --db mem --only pointById}
  * (or {@code ./mvnw -q -pl bench exec:exec -Dbench.args="…"} once the modules are installed).
  * Options: {@code --quick}, {@code --db SPEC} (repeatable), {@code --memcached HOST:PORT[,…]},
+ * {@code --redis HOST:PORT[,…]},
  * {@code --out DIR}, {@code --only REGEX} (workload ids such as {@code StackBenchmarks.pointById}),
  * {@code --profile NAME[:OPTIONS]} (repeatable: a JMH profiler besides {@code gc}, which always runs).
  */
@@ -22,6 +23,7 @@ public final class BenchMain {
         Path out = null;
         List<String> dbs = new ArrayList<>();
         String memcached = null;
+        String redis = null;
         String only = null;
         List<String> profilers = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -29,17 +31,18 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--db" -> dbs.add(args[++i]);
                 case "--memcached" -> memcached = args[++i];
+                case "--redis" -> redis = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
                 case "--profile" -> profilers.add(args[++i]);
                 default -> {
                     System.err.println("error: unknown option '" + args[i]
-                            + "' (use --quick, --db SPEC, --memcached SERVERS, --out DIR, --only REGEX, --profile NAME)");
+                            + "' (use --quick, --db SPEC, --memcached SERVERS, --redis SERVERS, --out DIR, --only REGEX, --profile NAME)");
                     System.exit(2);
                 }
             }
         }
-        BenchOptions options = new BenchOptions(quick, out, dbs, memcached);
+        BenchOptions options = new BenchOptions(quick, out, dbs, memcached, redis);
         BenchResult result = BenchRunner.run(options, RunPlan.of(quick).withOnly(only).withProfilers(profilers), System.out);
         System.exit(result.measurements() == 0 ? 1 : 0);
     }

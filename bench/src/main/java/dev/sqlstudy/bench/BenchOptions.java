@@ -13,10 +13,19 @@ import java.util.List;
  *                         (credentials from {@code STUDY_DB_USER} / {@code STUDY_DB_PASSWORD});
  *                         {@code h2} when empty
  * @param memcachedServers {@code host:port[,host:port…]}, or null for no memcached legs
+ * @param redisServers     {@code host:port[,host:port…]} (one server, or Redis Cluster seeds), or null
+ *                         for no Redis legs
  */
-public record BenchOptions(boolean quick, Path outDir, List<String> databases, String memcachedServers) {
+public record BenchOptions(boolean quick, Path outDir, List<String> databases, String memcachedServers,
+                           String redisServers) {
+
+    /** Without Redis. */
+    public BenchOptions(boolean quick, Path outDir, List<String> databases, String memcachedServers) {
+        this(quick, outDir, databases, memcachedServers, null);
+    }
 
     public BenchOptions {
+        redisServers = redisServers == null || redisServers.isBlank() ? null : redisServers.strip();
         outDir = outDir == null ? Path.of("bench-out") : outDir;
         databases = databases == null || databases.isEmpty() ? List.of("h2") : List.copyOf(databases);
         memcachedServers = memcachedServers == null || memcachedServers.isBlank() ? null : memcachedServers.strip();

@@ -35,7 +35,7 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs the comparison: works out which stacks exist (every {@link Impl} × {@link CacheKind} on
- * every database given; memcached legs only when memcached answers), runs JMH on them
+ * every database given; memcached and Redis legs only when their servers answer), runs JMH on them
  * programmatically, and writes {@code results.json}, {@code report.md} and {@code report.html}.
  * What does not exist is left out and listed, never faked.
  */
@@ -70,18 +70,20 @@ public final class BenchRunner {
         }
         progress.printf("sqlstudy bench (%s): databases %s%s, output in %s%n", plan.name(),
                 String.join(", ", options.databases()),
-                options.memcachedServers() == null ? "" : ", memcached " + options.memcachedServers(), out);
+                (options.memcachedServers() == null ? "" : ", memcached " + options.memcachedServers())
+                        + (options.redisServers() == null ? "" : ", redis " + options.redisServers()), out);
 
         // What exists: memcached, each database, each stack on it.
         Results.MemcachedInfo memcached = probeMemcached(options.memcachedServers(), progress);
+        Results.RedisInfo redis = probeRedis(options.redisServers(), progress);
         List<Results.DatabaseInfo> databases = new ArrayList<>();
         List<Results.Dropped> dropped = new ArrayList<>();
         Map<String, Map<CacheKind, List<Impl>>> stacks = new LinkedHashMap<>();
         for (String spec : options.databases()) {
-            probeDatabase(spec, memcached, plan, databases, dropped, stacks, progress);
+            probeDatabase(spec, memcached, redis, plan, databases, dropped, stacks, progress);
         }
 
-        List<Job> jobs = jobs(plan, stacks, memcached);
+        List<Job> jobs = jobs(plan, stacks, memcached, redis);
         int total = jobs.stream().mapToInt(Job::trials).sum();
         progress.printf("%d trials to measure (%s each plus set-up)%n", total, ProgressFormat.human(plan.trialTime()));
         ProgressFormat format = new ProgressFormat(progress, total);
@@ -127,9 +129,9 @@ public final class BenchRunner {
         String heapAndGc = counts.stream().map(Sidecar.Counts::heapAndGc).filter(Objects::nonNull).distinct()
                 .reduce((a, b) -> a + " | " + b).orElse(plan.forks() > 0 ? null : Environments.heapAndGc());
         Results.Environment environment = Environments.capture(loadAtStart, started, finished, measuringJvm, heapAndGc);
-        List<Results.Goal> goals = Goals.evaluate(measurements, databases, memcached, dropped);
+        List<Results.Goal> goals = Goals.evaluate(measurements, databases, memcached, redis, dropped);
         Results results = new Results(1, settings, environment, databases, memcached, dropped, measurements,
-                format.failures(), goals);
+                format.failures(), goals, redis);
 
         Path json = out.resolve("results.json");
         Path jmhJson = out.resolve("jmh-result.json");
@@ -198,8 +200,14 @@ public final class BenchRunner {
      * point read at each thread count on jdbc × every cache and on the native caches.
      */
     static List<Job> jobs(RunPlan plan, Map<String, Map<CacheKind, List<Impl>>> stacks, Results.MemcachedInfo memcached) {
+        return jobs(plan, stacks, memcached, Results.RedisInfo.NOT_GIVEN);
+    }
+
+    static List<Job> jobs(RunPlan plan, Map<String, Map<CacheKind, List<Impl>>> stacks, Results.MemcachedInfo memcached,
+                          Results.RedisInfo redis) {
         List<Job> jobs = new ArrayList<>();
         String servers = memcached.available() ? memcached.servers() : "none";
+        String redisServers = redis.available() ? redis.servers() : "none";
         List<Workload> onStacks = workloads(plan, Workload.Group.STACK);
         List<Workload> naive = workloads(plan, Workload.Group.N_PLUS_ONE);
         List<Workload> threaded = plan.sweeps() ? workloads(plan, Workload.Group.THREADS) : List.of();
@@ -208,7 +216,7 @@ public final class BenchRunner {
                 if (impls.isEmpty()) {
                     return;
                 }
-                Map<String, List<String>> params = stackParams(db, impls, cache, servers);
+                Map<String, List<String>> params = stackParams(db, impls, cache, servers, redisServers);
                 boolean sweep = plan.sweeps() && cache == CacheKind.NONE;
                 boolean twoModes = plan.averageTime() && cache != CacheKind.NONE;
                 List<Workload> fast = onStacks.stream().filter(w -> twoModes && subMicrosecond(w)).toList();
@@ -225,7 +233,7 @@ public final class BenchRunner {
             });
             List<Impl> uncached = byCache.getOrDefault(CacheKind.NONE, List.of());
             if (!naive.isEmpty() && !uncached.isEmpty()) {
-                Map<String, List<String>> params = stackParams(db, uncached, CacheKind.NONE, servers);
+                Map<String, List<String>> params = stackParams(db, uncached, CacheKind.NONE, servers, redisServers);
                 if (plan.sweeps()) {
                     naive.forEach(w -> jobs.add(sizeSweep(w, params, uncached.size())));
                 } else {
@@ -239,7 +247,7 @@ public final class BenchRunner {
                         List<Impl> chosen = cache == CacheKind.NATIVE ? impls
                                 : impls.stream().filter(i -> i == Impl.JDBC).toList();
                         if (!chosen.isEmpty()) {
-                            jobs.add(new Job(threaded, stackParams(db, chosen, cache, servers), chosen.size(), false,
+                            jobs.add(new Job(threaded, stackParams(db, chosen, cache, servers, redisServers), chosen.size(), false,
                                     threads));
                         }
                     });
@@ -248,12 +256,15 @@ public final class BenchRunner {
         });
         List<Workload> baselines = new ArrayList<>();
         for (Workload w : workloads(plan, Workload.Group.BASELINE)) {
-            if (w == Workload.CAFFEINE_GET || memcached.available()) {
+            boolean onRedis = w == Workload.REDIS_GET || w == Workload.REDIS_MGET_16;
+            boolean onMemcached = w == Workload.MEMCACHED_GET || w == Workload.MEMCACHED_GET_16;
+            if (onRedis ? redis.available() : !onMemcached || memcached.available()) {
                 baselines.add(w);
             }
         }
         if (!baselines.isEmpty()) {
-            jobs.add(new Job(baselines, Map.of("memcached", List.of(servers)), 1, plan.averageTime()));
+            jobs.add(new Job(baselines, Map.of("memcached", List.of(servers), "redis", List.of(redisServers)), 1,
+                    plan.averageTime()));
         }
         return jobs;
     }
@@ -275,12 +286,14 @@ public final class BenchRunner {
         return list;
     }
 
-    private static Map<String, List<String>> stackParams(String db, List<Impl> impls, CacheKind cache, String servers) {
+    private static Map<String, List<String>> stackParams(String db, List<Impl> impls, CacheKind cache, String servers,
+                                                         String redisServers) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("db", List.of(db));
         params.put("impl", impls.stream().map(Impl::name).toList());
         params.put("cache", List.of(cache.name()));
         params.put("memcached", List.of(servers));
+        params.put("redis", List.of(redisServers));
         return params;
     }
 
@@ -337,14 +350,29 @@ public final class BenchRunner {
         try {
             Map<String, String> versions = Memcached.probe(servers);
             progress.printf("memcached %s: version %s%n", servers, String.join(", ", versions.values()));
-            return new Results.MemcachedInfo(servers, versions, true, null);
+            return new Results.MemcachedInfo(servers, versions, true, null, Memcached.clientSettings());
         } catch (RuntimeException e) {
             progress.printf("memcached %s left out: %s%n", servers, e.getMessage());
             return new Results.MemcachedInfo(servers, Map.of(), false, e.getMessage());
         }
     }
 
-    private static void probeDatabase(String spec, Results.MemcachedInfo memcached, RunPlan plan,
+    private static Results.RedisInfo probeRedis(String servers, PrintStream progress) {
+        if (servers == null) {
+            return Results.RedisInfo.NOT_GIVEN;
+        }
+        try {
+            String version = Redis.probe(servers);
+            progress.printf("redis %s: version %s%n", servers, version);
+            return new Results.RedisInfo(servers, version, true, null, Redis.clientSettings(servers));
+        } catch (RuntimeException e) {
+            String reason = oneLine(e);
+            progress.printf("redis %s left out: %s%n", servers, reason);
+            return new Results.RedisInfo(servers, null, false, reason, null);
+        }
+    }
+
+    private static void probeDatabase(String spec, Results.MemcachedInfo memcached, Results.RedisInfo redis, RunPlan plan,
                                       List<Results.DatabaseInfo> databases, List<Results.Dropped> dropped,
                                       Map<String, Map<CacheKind, List<Impl>>> stacks, PrintStream progress) {
         Database database;
@@ -371,13 +399,20 @@ public final class BenchRunner {
                     String reason = null;
                     if (cache == CacheKind.MEMCACHED && !memcached.available()) {
                         reason = memcached.reason();
-                    } else if (cache.remote() && cache != CacheKind.MEMCACHED) {
-                        // Said, not measured against a default address nobody chose: the benchmark
-                        // takes servers for memcached only so far.
-                        reason = "the benchmark takes no " + cache + " servers yet (only --memcached)";
+                    } else if (cache == CacheKind.REDIS && !redis.available()) {
+                        // Said, not measured against a default address nobody chose.
+                        reason = "redis: " + redis.reason();
+                    } else if (cache.remote() && cache != CacheKind.MEMCACHED && cache != CacheKind.REDIS) {
+                        reason = "the benchmark takes no " + cache + " servers yet (only --memcached and --redis)";
                     } else {
-                        try (Stack stack = Stack.over(database, impl, cache, memcached.available()
-                                ? CacheSettings.defaults().withMemcachedServers(memcached.servers()) : CacheSettings.defaults())) {
+                        CacheSettings settings = CacheSettings.defaults();
+                        if (memcached.available()) {
+                            settings = settings.withMemcachedServers(memcached.servers());
+                        }
+                        if (redis.available()) {
+                            settings = settings.withRedisServers(redis.servers());
+                        }
+                        try (Stack stack = Stack.over(database, impl, cache, settings)) {
                             Objects.requireNonNull(stack.hosts());
                         } catch (RuntimeException e) {
                             reason = oneLine(e);
@@ -401,14 +436,15 @@ public final class BenchRunner {
         }
     }
 
-    private static String oneLine(Throwable e) {
+    static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.lines().findFirst().orElse(message).strip();
     }
 
     /**
      * The {@code ./study} command line that makes this run: H2 is always measured, so only the
-     * other database goes in the global {@code --db}; the memcached servers in {@code --memcached}.
+     * other database goes in the global {@code --db}; the memcached servers in {@code --memcached},
+     * Redis in {@code --redis}.
      */
     static String command(BenchOptions options, RunPlan plan) {
         StringBuilder command = new StringBuilder("./study");
@@ -421,6 +457,9 @@ public final class BenchRunner {
         }
         if (options.memcachedServers() != null) {
             command.append(" --memcached ").append(options.memcachedServers());
+        }
+        if (options.redisServers() != null) {
+            command.append(" --redis ").append(options.redisServers());
         }
         command.append(" bench");
         if (options.quick()) {

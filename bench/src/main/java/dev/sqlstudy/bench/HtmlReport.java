@@ -103,6 +103,9 @@ final class HtmlReport {
         if (r.memcached() != null && !r.memcached().available()) {
             leftOut.add("memcached: " + r.memcached().reason());
         }
+        if (r.redis() != null && r.redis().servers() != null && !r.redis().available()) {
+            leftOut.add("redis: " + r.redis().reason());
+        }
         r.dropped().forEach(d -> leftOut.add(Report.dbLabel(r, d.db()) + " " + d.impl() + "/" + d.cache() + ": " + d.reason()));
         r.failures().forEach(f -> leftOut.add("FAILED " + f.benchmark() + " " + f.params() + ": " + f.message()));
         h.append("<h2>Left out</h2>\n<ul>\n");

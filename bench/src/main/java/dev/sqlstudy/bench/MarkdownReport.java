@@ -71,6 +71,9 @@ final class MarkdownReport {
         if (r.memcached() != null && !r.memcached().available()) {
             md.append("- memcached: ").append(r.memcached().reason()).append('\n');
         }
+        if (r.redis() != null && r.redis().servers() != null && !r.redis().available()) {
+            md.append("- redis: ").append(r.redis().reason()).append('\n');
+        }
         for (Results.Dropped d : r.dropped()) {
             md.append("- ").append(Report.dbLabel(r, d.db())).append(" ").append(d.impl()).append('/').append(d.cache())
                     .append(": ").append(d.reason()).append('\n');

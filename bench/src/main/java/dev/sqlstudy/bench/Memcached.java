@@ -1,17 +1,25 @@
 package dev.sqlstudy.bench;
 
+import dev.sqlstudy.cache.memcached.MemcachedBackend;
+import dev.sqlstudy.cache.memcached.MemcachedOptions;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import net.spy.memcached.AddrUtil;
-import net.spy.memcached.ConnectionFactoryBuilder;
-import net.spy.memcached.DefaultHashAlgorithm;
 import net.spy.memcached.MemcachedClient;
 
-/** A spymemcached client set up like the cache layer's: Ketama consistent hashing, short timeouts. */
+/**
+ * A raw spymemcached client with the cache layer's own client settings
+ * ({@link MemcachedBackend#clientSettings}: binary protocol, Ketama consistent hashing, failure mode
+ * Cancel, the default operation timeout), so a baseline differs from a cached hit only by what the
+ * decorator and the backend do around the round trip.
+ */
 final class Memcached {
+
+    /** The settings of every client made here. */
+    static final MemcachedOptions OPTIONS = MemcachedOptions.defaults();
 
     static {
         // spymemcached logs every connection to stderr unless told to use a logging API.
@@ -23,21 +31,17 @@ final class Memcached {
     private Memcached() {
     }
 
-    /** A connected client: returns once every server has answered a version request. */
-    static MemcachedClient client(String servers) throws IOException {
-        MemcachedClient client = connect(servers);
-        client.getVersions();
-        return client;
+    /** What the clients made here are, in words, for the report. */
+    static String clientSettings() {
+        return MemcachedBackend.describeClientSettings(OPTIONS);
     }
 
-    private static MemcachedClient connect(String servers) throws IOException {
-        return new MemcachedClient(new ConnectionFactoryBuilder()
-                .setLocatorType(ConnectionFactoryBuilder.Locator.CONSISTENT)
-                .setHashAlg(DefaultHashAlgorithm.KETAMA_HASH)
-                .setOpTimeout(1_000)
-                .setFailureMode(net.spy.memcached.FailureMode.Cancel)
-                .setDaemon(true)
-                .build(), AddrUtil.getAddresses(servers.replace(',', ' ')));
+    /** A connected client: returns once every server has answered a version request. */
+    static MemcachedClient client(String servers) throws IOException {
+        MemcachedClient client = new MemcachedClient(MemcachedBackend.clientSettings(OPTIONS).build(),
+                new ArrayList<>(MemcachedBackend.parseServers(servers)));
+        client.getVersions();
+        return client;
     }
 
     /**

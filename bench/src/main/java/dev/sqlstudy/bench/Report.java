@@ -73,6 +73,16 @@ final class Report {
         Results.MemcachedInfo m = r.memcached();
         rows.put("memcached", m == null || m.servers() == null ? "not given"
                 : m.available() ? m.servers() + " — " + m.versions() : m.servers() + " — left out: " + m.reason());
+        if (m != null && m.clientSettings() != null) {
+            rows.put("memcached baselines' client (the cache's own settings)", m.clientSettings());
+        }
+        Results.RedisInfo redis = r.redis();
+        rows.put("Redis", redis == null || redis.servers() == null ? "not given"
+                : redis.available() ? redis.servers() + " — " + redis.version()
+                : redis.servers() + " — left out: " + redis.reason());
+        if (redis != null && redis.clientSettings() != null) {
+            rows.put("Redis baselines' client (the cache's own settings)", redis.clientSettings());
+        }
         rows.put("Started / finished", e.startedAt() + " / " + e.finishedAt());
         return rows;
     }

@@ -10,7 +10,15 @@ import java.util.Map;
  */
 record Results(int schemaVersion, Settings settings, Environment environment, List<DatabaseInfo> databases,
                MemcachedInfo memcached, List<Dropped> dropped, List<Measurement> measurements,
-               List<Failure> failures, List<Goal> goals) {
+               List<Failure> failures, List<Goal> goals, RedisInfo redis) {
+
+    /** A run without Redis: {@code redis} not given. */
+    Results(int schemaVersion, Settings settings, Environment environment, List<DatabaseInfo> databases,
+            MemcachedInfo memcached, List<Dropped> dropped, List<Measurement> measurements,
+            List<Failure> failures, List<Goal> goals) {
+        this(schemaVersion, settings, environment, databases, memcached, dropped, measurements, failures, goals,
+                RedisInfo.NOT_GIVEN);
+    }
 
     /**
      * How JMH was run.
@@ -46,8 +54,30 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
                         Integer poolSize) {
     }
 
-    /** The memcached servers of the run, if any were given. */
-    record MemcachedInfo(String servers, Map<String, String> versions, boolean available, String reason) {
+    /**
+     * The memcached servers of the run, if any were given.
+     *
+     * @param clientSettings the settings of the baselines' raw client, which are the memcached
+     *                       backend's own (protocol, locator, timeouts, transcoder)
+     */
+    record MemcachedInfo(String servers, Map<String, String> versions, boolean available, String reason,
+                         String clientSettings) {
+
+        MemcachedInfo(String servers, Map<String, String> versions, boolean available, String reason) {
+            this(servers, versions, available, reason, null);
+        }
+    }
+
+    /**
+     * The Redis server (or cluster seeds) of the run, if given.
+     *
+     * @param version        {@code redis_version} from {@code INFO server}
+     * @param clientSettings the settings of the baselines' raw Lettuce client, which are the Redis
+     *                       backend's own
+     */
+    record RedisInfo(String servers, String version, boolean available, String reason, String clientSettings) {
+
+        static final RedisInfo NOT_GIVEN = new RedisInfo(null, null, false, "no redis servers given", null);
     }
 
     /** A stack that does not exist in this build or on this machine, left out of the matrix. */

@@ -50,6 +50,10 @@ public class StackState {
     @Param({"0"})
     public int size;
 
+    /** {@code host:port[,host:port…]} of Redis, or {@code none}. */
+    @Param({"none"})
+    public String redis;
+
     Stack stack;
     HostRepository hosts;
     FamilyRepository families;
@@ -82,8 +86,13 @@ public class StackState {
         Integer sized = workload.effectiveSize(size);
         effectiveSize = sized == null ? 0 : sized;
         data = BenchData.load(database, workload, sized);
-        CacheSettings settings = "none".equals(memcached) ? CacheSettings.defaults()
-                : CacheSettings.defaults().withMemcachedServers(memcached);
+        CacheSettings settings = CacheSettings.defaults();
+        if (!"none".equals(memcached)) {
+            settings = settings.withMemcachedServers(memcached);
+        }
+        if (!"none".equals(redis)) {
+            settings = settings.withRedisServers(redis);
+        }
         stack = Stack.over(database, impl, cache, settings);
         // The data was just reloaded; entries an earlier trial left in memcached must not answer.
         stack.clearCache();

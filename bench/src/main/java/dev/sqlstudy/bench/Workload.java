@@ -29,8 +29,10 @@ enum Workload {
     POINT_BY_ID_THREADS(Group.THREADS, "pointByIdThreads", "Point look-up by id, every thread at once", false),
 
     CAFFEINE_GET(Group.BASELINE, "caffeineGet", "Baseline: bare Caffeine read", false),
-    MEMCACHED_GET(Group.BASELINE, "memcachedGet", "Baseline: raw spymemcached get", false),
-    MEMCACHED_GET_16(Group.BASELINE, "memcachedGet16", "Baseline: 16 raw spymemcached gets", false);
+    MEMCACHED_GET(Group.BASELINE, "memcachedGet", "Baseline: raw spymemcached get (the cache's client settings)", false),
+    MEMCACHED_GET_16(Group.BASELINE, "memcachedGet16", "Baseline: 16 raw spymemcached gets", false),
+    REDIS_GET(Group.BASELINE, "redisGet", "Baseline: raw Lettuce GET (the cache's client settings)", false),
+    REDIS_MGET_16(Group.BASELINE, "redisMget16", "Baseline: one raw Lettuce MGET of 16 keys", false);
 
     /** The thread counts of {@link #POINT_BY_ID_THREADS}. */
     static final int[] THREAD_COUNTS = {1, 2, 4, 8};

@@ -95,6 +95,57 @@ class BenchRunnerTest {
                 assertThat(m.meanFrom()).as("a nanosecond operation: AverageTime's mean").isEqualTo("AverageTime"));
     }
 
+    /**
+     * With memcached and Redis given, their legs are measured on every implementation, and so are the
+     * raw baselines made with the caches' own client settings. Needs memcached on 127.0.0.1:11211 and
+     * Redis on 127.0.0.1:6379 ({@code STUDY_MEMCACHED} / {@code STUDY_REDIS} to change them): skipped
+     * without them, failed with {@code CI=true}.
+     */
+    @Test
+    void run_withMemcachedAndRedis_measuresTheirLegsAndTheSameClientBaselines(@TempDir Path out) throws Exception {
+        String memcached = System.getenv().getOrDefault("STUDY_MEMCACHED", "127.0.0.1:11211");
+        String redis = System.getenv().getOrDefault("STUDY_REDIS", "127.0.0.1:6379");
+        requireReachable("memcached", memcached);
+        requireReachable("redis", redis);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        BenchResult result = BenchRunner.run(new BenchOptions(true, out, List.of("mem"), memcached, redis),
+                TINY.withOnly("StackBenchmarks\\.pointById$|memcachedGet$|redisGet$|redisMget16$"),
+                new PrintStream(progress, true, StandardCharsets.UTF_8));
+
+        Results results = ResultsJson.read(result.resultsJson());
+        assertThat(result.failures()).as(progress.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(results.memcached().clientSettings()).contains("binary protocol", "Ketama", "250 ms", "ByteTranscoder");
+        assertThat(results.redis().available()).isTrue();
+        assertThat(results.redis().version()).matches("\\d+\\..+");
+        assertThat(results.redis().clientSettings()).contains("Lettuce", "command timeout 250 ms");
+        assertThat(results.measurements()).filteredOn(m -> m.db() != null)
+                .as("one point look-up per implementation × cache, the remote caches included, jdbc × native aside")
+                .hasSize((int) Arrays.stream(Impl.values()).flatMap(impl -> Arrays.stream(CacheKind.values())
+                        .filter(impl::supports)).count());
+        assertThat(results.measurements()).filteredOn(m -> m.db() == null).extracting(Results.Measurement::workload)
+                .containsExactlyInAnyOrder("CacheBaselines.memcachedGet", "CacheBaselines.redisGet",
+                        "CacheBaselines.redisMget16");
+        assertThat(results.goals()).filteredOn(g -> g.id().equals("redis-hit-vs-get"))
+                .allSatisfy(g -> assertThat(g.verdict()).isNotEqualTo(Verdict.NOT_MEASURED))
+                .allSatisfy(g -> assertThat(g.measured()).contains("the decorator adds"));
+        assertThat(Files.readString(result.reportMarkdown()))
+                .contains("Redis baselines' client (the cache's own settings)", "Baseline: raw Lettuce GET");
+    }
+
+    private static void requireReachable(String leg, String servers) {
+        String first = servers.split(",")[0].strip();
+        int colon = first.lastIndexOf(':');
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(first.substring(0, colon),
+                    Integer.parseInt(first.substring(colon + 1))), 1_000);
+        } catch (java.io.IOException e) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true requires " + leg + " at " + servers + ", but: " + e.getMessage());
+            }
+            org.junit.jupiter.api.Assumptions.abort(leg + " is not reachable at " + servers + ": " + e.getMessage());
+        }
+    }
+
     @Test
     void run_withSweeps_measuresEverySizeOnTheUncachedStacksAndEveryThreadCount(@TempDir Path out) throws Exception {
         RunPlan sweeps = TINY.withSweeps(true).withAverageTime(false)
@@ -130,9 +181,9 @@ class BenchRunnerTest {
     }
 
     @Test
-    void run_unreachableDatabaseAndMemcached_areLeftOutWithTheReason(@TempDir Path out) throws Exception {
+    void run_unreachableDatabaseMemcachedAndRedis_areLeftOutWithTheReason(@TempDir Path out) throws Exception {
         BenchResult result = BenchRunner.run(
-                new BenchOptions(true, out, List.of("jdbc:mysql://127.0.0.1:1/none"), "127.0.0.1:1"),
+                new BenchOptions(true, out, List.of("jdbc:mysql://127.0.0.1:1/none"), "127.0.0.1:1", "127.0.0.1:2"),
                 TINY.withOnly("caffeineGet"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         Results results = ResultsJson.read(result.resultsJson());
@@ -141,7 +192,9 @@ class BenchRunnerTest {
             assertThat(db.reason()).startsWith("cannot connect to jdbc:mysql://127.0.0.1:1/none");
         });
         assertThat(results.memcached().available()).isFalse();
+        assertThat(results.redis().available()).isFalse();
+        assertThat(results.redis().reason()).as("one line").startsWith("cannot reach redis at 127.0.0.1:2").doesNotContain("\n");
         assertThat(results.measurements()).extracting(Results.Measurement::workload).containsExactly("CacheBaselines.caffeineGet");
-        assertThat(Files.readString(result.reportMarkdown())).contains("left out", "127.0.0.1:1");
+        assertThat(Files.readString(result.reportMarkdown())).contains("left out", "127.0.0.1:1", "- redis: cannot reach redis at 127.0.0.1:2");
     }
 }

@@ -42,7 +42,7 @@ class GoalsTest {
     void evaluate_memcachedNotGiven_isNotMeasuredWithTheReason() {
         List<Results.Goal> goals = Goals.evaluate(List.of(m(Workload.POINT_BY_ID, 50_000, 1)), List.of(MARIADB), NO_MEMCACHED);
 
-        assertThat(goal(goals, "jdbc: memcached-cached hit ≤ 1.3× a raw spymemcached get")).satisfies(g -> {
+        assertThat(goal(goals, "jdbc: memcached-cached hit ≤ 1.3× a same-client raw get")).satisfies(g -> {
             assertThat(g.verdict()).isEqualTo(Verdict.NOT_MEASURED);
             assertThat(g.measured()).isNull();
             assertThat(g.why()).contains("no memcached servers given");
@@ -64,6 +64,59 @@ class GoalsTest {
             assertThat(g.verdict()).isEqualTo(Verdict.MISSED);
             assertThat(g.why()).startsWith("256 bytes allocated per call");
         });
+    }
+
+    @Test
+    void evaluate_redisHitWithinLimitOnMeanAndP50_isMetWithWhatTheDecoratorAdds() {
+        Results.Measurement hit = remote(m(Workload.POINT_BY_ID, 30_000, 0), "REDIS", 30_000, 29_000);
+        Results.Measurement get = baseline(Workload.REDIS_GET, 25_000, 24_000);
+        List<Results.Goal> goals = Goals.evaluate(List.of(hit, get), List.of(MARIADB), NO_MEMCACHED, REDIS, List.of());
+
+        assertThat(goal(goals, "jdbc: Redis-cached hit ≤ 1.3× a same-client raw GET")).satisfies(g -> {
+            assertThat(g.verdict()).isEqualTo(Verdict.MET);
+            assertThat(g.measured()).startsWith("mean 1.20×").contains("p50 1.21×",
+                    "the decorator adds +5.00 µs (mean), +5.00 µs (p50) to the round trip");
+        });
+    }
+
+    @Test
+    void evaluate_memcachedHitMeanWithinButP50Over_isMissedWithTheGap() {
+        Results.MemcachedInfo memcached = new Results.MemcachedInfo("m:11211", Map.of("m:11211", "1.6"), true, null, "binary");
+        Results.Measurement hit = remote(m(Workload.POINT_BY_ID, 30_000, 0), "MEMCACHED", 30_000, 40_000);
+        Results.Measurement get = baseline(Workload.MEMCACHED_GET, 25_000, 20_000);
+        List<Results.Goal> goals = Goals.evaluate(List.of(hit, get), List.of(MARIADB), memcached, List.of());
+
+        assertThat(goal(goals, "jdbc: memcached-cached hit ≤ 1.3× a same-client raw get")).satisfies(g -> {
+            assertThat(g.verdict()).as("the median is 2× the raw get's").isEqualTo(Verdict.MISSED);
+            assertThat(g.measured()).contains("p50 2.00×");
+            assertThat(g.why()).startsWith("the decorator adds +5.00 µs per hit to the raw get (mean; p50 +20.0 µs)");
+        });
+    }
+
+    @Test
+    void evaluate_redisNotGiven_isNotMeasuredWithTheReason() {
+        List<Results.Goal> goals = Goals.evaluate(List.of(m(Workload.POINT_BY_ID, 50_000, 1)), List.of(MARIADB), NO_MEMCACHED);
+
+        assertThat(goal(goals, "jdbc: Redis-cached hit ≤ 1.3× a same-client raw GET")).satisfies(g -> {
+            assertThat(g.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+            assertThat(g.why()).isEqualTo("redis: no redis servers given");
+        });
+    }
+
+    private static final Results.RedisInfo REDIS = new Results.RedisInfo("r:6379", "7.0.15", true, null, "Lettuce");
+
+    /** {@code m} as the jdbc stack on a remote cache, with its mean and median. */
+    private static Results.Measurement remote(Results.Measurement m, String cache, double mean, double p50) {
+        return new Results.Measurement(m.workload(), m.title(), m.group(), m.db(), "JDBC", cache,
+                "jdbc/" + cache.toLowerCase(java.util.Locale.ROOT), m.meanFrom(), m.samples(), mean, 0.0, p50, p50, p50,
+                p50, p50, 1e9 / mean, 1, mean, m.ops(), 0.0, 0.0, null, null, null, null, 0.0, 0.0, false, m.size(), m.threads());
+    }
+
+    /** A baseline (no database, no stack) with its mean and median. */
+    private static Results.Measurement baseline(Workload w, double mean, double p50) {
+        return new Results.Measurement(w.id(), w.title, w.group.name(), null, null, null, null, "AverageTime", 1000,
+                mean, 0.0, p50, p50, p50, p50, p50, 1e9 / mean, 1, mean, 100L, null, null, null, null, null, null, 0.0,
+                0.0, false, null, 1);
     }
 
     /** {@code m} as the jdbc/caffeine stack, allocating {@code bytes} per call. */

@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures every implementation × cache with JMH and writes results.json, report.md and "
                 + "report.html (charts, ratios against raw JDBC measured in the same run).",
-                "Always on H2; also on the server given with --db (a JDBC URL), and with memcached when "
-                        + "--memcached or $STUDY_MEMCACHED names one.",
-                "Example: study --db jdbc:mysql://127.0.0.1:3306/sqlstudy_bench --memcached 127.0.0.1:11211 bench --quick"})
+                "Always on H2; also on the server given with --db (a JDBC URL), with memcached when "
+                        + "--memcached or $STUDY_MEMCACHED names one, and with Redis when --redis or $STUDY_REDIS does.",
+                "Example: study --db jdbc:mysql://127.0.0.1:3306/sqlstudy_bench --memcached 127.0.0.1:11211 --redis 127.0.0.1:6379 bench --quick"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -70,9 +70,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         try {
             PrintStream progress = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
-            BenchResult result = BenchRunner.run(new BenchOptions(quick, out, databases, root.memcachedGiven()),
-                    RunPlan.of(quick).withSweeps(sweeps || !quick).withOnly(only)
-                            .withProfilers(profilers), progress);
+            BenchResult result = BenchRunner.run(new BenchOptions(quick, out, databases, root.memcachedGiven(),
+                            root.redisGiven()),
+                    RunPlan.of(quick).withSweeps(sweeps || !quick).withOnly(only).withProfilers(profilers), progress);
             progress.flush();
             ObjectNode json = Views.object();
             json.put("results", result.resultsJson().toString());

@@ -217,6 +217,11 @@ public final class StudyCommand implements Callable<Integer> {
         return redis == null ? settings : settings.withRedisServers(redis);
     }
 
+    /** Redis servers given by {@code --redis} or {@code $STUDY_REDIS}; null when neither is. */
+    String redisGiven() {
+        return redis != null ? redis : environment.get("STUDY_REDIS").orElse(null);
+    }
+
     /** memcached servers given by {@code --memcached} or {@code $STUDY_MEMCACHED}; null when neither is. */
     String memcachedGiven() {
         return memcached != null ? memcached : environment.get("STUDY_MEMCACHED").orElse(null);

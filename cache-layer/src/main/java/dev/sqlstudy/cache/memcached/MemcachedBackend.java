@@ -138,19 +138,7 @@ public final class MemcachedBackend implements CacheBackend {
                 log.debug("memcached {} connection lost", address);
             }
         };
-        ConnectionFactory factory = new ConnectionFactoryBuilder()
-                .setProtocol(ConnectionFactoryBuilder.Protocol.BINARY)
-                // Ketama: each server owns many points on a hash ring; a key goes to the next point.
-                .setLocatorType(ConnectionFactoryBuilder.Locator.CONSISTENT)
-                .setHashAlg(DefaultHashAlgorithm.KETAMA_HASH)
-                // A key whose server is down fails at once (then misses); Redistribute would send it
-                // to another server, where a stale copy could outlive the outage.
-                .setFailureMode(FailureMode.Cancel)
-                .setOpTimeout(options.operationTimeout().toMillis())
-                .setMaxReconnectDelay(Math.max(1, options.retryAfter().toSeconds()))
-                .setInitialObservers(List.of(observer))
-                .setDaemon(true)
-                .build();
+        ConnectionFactory factory = clientSettings(options).setInitialObservers(List.of(observer)).build();
         MemcachedClient client;
         try {
             client = new MemcachedClient(factory, new ArrayList<>(addresses));
@@ -169,6 +157,35 @@ public final class MemcachedBackend implements CacheBackend {
         return new MemcachedBackend(new Connection(client, options), true, options);
     }
 
+    /**
+     * The spymemcached client settings this backend connects with, for anyone who needs a client
+     * that talks to memcached exactly as the backend does (the benchmark's raw-get baselines): the
+     * binary protocol, Ketama consistent hashing, {@link FailureMode#Cancel}, the operation timeout
+     * of {@code options} and a reconnect back-off capped at its retry delay, daemon threads.
+     * {@link #connect} adds only its connection observer. Values go through {@link ByteTranscoder}.
+     */
+    public static ConnectionFactoryBuilder clientSettings(MemcachedOptions options) {
+        return new ConnectionFactoryBuilder()
+                .setProtocol(ConnectionFactoryBuilder.Protocol.BINARY)
+                // Ketama: each server owns many points on a hash ring; a key goes to the next point.
+                .setLocatorType(ConnectionFactoryBuilder.Locator.CONSISTENT)
+                .setHashAlg(DefaultHashAlgorithm.KETAMA_HASH)
+                // A key whose server is down fails at once (then misses); Redistribute would send it
+                // to another server, where a stale copy could outlive the outage.
+                .setFailureMode(FailureMode.Cancel)
+                .setOpTimeout(options.operationTimeout().toMillis())
+                .setMaxReconnectDelay(Math.max(1, options.retryAfter().toSeconds()))
+                .setDaemon(true);
+    }
+
+    /** {@link #clientSettings} in words, for a report: {@code binary protocol, Ketama …}. */
+    public static String describeClientSettings(MemcachedOptions options) {
+        return "spymemcached, binary protocol, Ketama consistent hashing, failure mode Cancel, operation timeout "
+                + options.operationTimeout().toMillis() + " ms, reconnect back-off at most "
+                + Math.max(1, options.retryAfter().toSeconds()) + " s, ByteTranscoder (bytes under flags 0x"
+                + Integer.toHexString(ByteTranscoder.FLAGS) + ")";
+    }
+
     /** {@link #connect(String, MemcachedOptions)} with {@link MemcachedOptions#defaults()}. */
     public static MemcachedBackend connect(String servers) {
         return connect(servers, MemcachedOptions.defaults());
@@ -183,7 +200,12 @@ public final class MemcachedBackend implements CacheBackend {
         return new MemcachedBackend(connection, false, options.withKeyPrefix(keyPrefix));
     }
 
-    static List<InetSocketAddress> parseServers(String servers) {
+    /**
+     * {@code host:port[,host:port…]} as addresses, checked as {@link #connect} checks them.
+     *
+     * @throws IllegalArgumentException naming the part that is not a {@code host:port}
+     */
+    public static List<InetSocketAddress> parseServers(String servers) {
         if (servers == null || servers.isBlank()) {
             throw new IllegalArgumentException("memcached servers must be host:port[,host:port…], was empty");
         }

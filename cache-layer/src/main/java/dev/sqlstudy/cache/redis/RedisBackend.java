@@ -155,7 +155,7 @@ public final class RedisBackend implements CacheBackend {
      * @throws IllegalArgumentException if {@code servers} is not a list of {@code host:port}
      */
     public static RedisBackend connect(String servers, RedisOptions options) {
-        Connection connection = new Connection(parseServers(servers), options);
+        Connection connection = new Connection(uris(servers, options), options);
         connection.awaitFirstConnection(options.connectTimeout());
         return new RedisBackend(connection, true, options);
     }
@@ -163,6 +163,85 @@ public final class RedisBackend implements CacheBackend {
     /** {@link #connect(String, RedisOptions)} with its own key prefix: a separate cache that owns its client. */
     public static RedisBackend connect(String servers, RedisOptions options, String keyPrefix) {
         return connect(servers, options.withKeyPrefix(keyPrefix));
+    }
+
+    // ------------------------------------------------ the client settings, shared with raw clients
+
+    /*
+     * The Lettuce settings the backend connects with, public so that a raw client can talk to Redis
+     * exactly as the backend does (the benchmark's raw GET / MGET baselines): same resources, same
+     * client options, same URIs, same codec. The backend adds only its own connection handling.
+     */
+
+    /** The servers as URIs, with the connect timeout as the handshake's bound and the client name. */
+    public static List<RedisURI> uris(String servers, RedisOptions options) {
+        List<RedisURI> uris = parseServers(servers);
+        for (RedisURI uri : uris) {
+            uri.setTimeout(options.connectTimeout());   // the handshake's bound
+            uri.setClientName(options.clientName());
+        }
+        return uris;
+    }
+
+    /**
+     * Client resources of their own (2 I/O and 2 computation threads, reconnect back-off from 50 ms
+     * up to the retry delay): whoever creates them shuts them down, so nothing outlives a close.
+     */
+    public static ClientResources clientResources(RedisOptions options) {
+        return DefaultClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), options.retryAfter(), 2, TimeUnit.MILLISECONDS))
+                .build();
+    }
+
+    private static SocketOptions socketOptions(RedisOptions options) {
+        return SocketOptions.builder().connectTimeout(options.connectTimeout()).keepAlive(true).build();
+    }
+
+    /**
+     * A standalone client's options: commands expire after the operation timeout, so a hung server
+     * never piles up work behind the circuit, and are rejected at once while disconnected.
+     */
+    public static ClientOptions clientOptions(RedisOptions options) {
+        return ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(socketOptions(options))
+                .timeoutOptions(TimeoutOptions.enabled(options.operationTimeout()))
+                .build();
+    }
+
+    /**
+     * A cluster client's options. Not REJECT_COMMANDS here: the cluster client opens its node
+     * connections lazily and would reject the first command to each. A command to a dead master
+     * waits (at most the operation timeout) and opens that master's circuit instead.
+     */
+    public static ClusterClientOptions clusterClientOptions(RedisOptions options) {
+        return ClusterClientOptions.builder()
+                .autoReconnect(true)
+                .socketOptions(socketOptions(options))
+                .timeoutOptions(TimeoutOptions.enabled(options.operationTimeout()))
+                .build();
+    }
+
+    /** True when the backend talks to {@code uris} as a Redis Cluster: asked for, or several servers given. */
+    public static boolean cluster(List<RedisURI> uris, RedisOptions options) {
+        return options.cluster() || uris.size() > 1;
+    }
+
+    /** String keys (UTF-8), byte[] values: the codec of every connection the backend opens. */
+    public static RedisCodec<String, byte[]> codec() {
+        return CODEC;
+    }
+
+    /** {@link #clientOptions} / {@link #clusterClientOptions} in words, for a report. */
+    public static String describeClientSettings(RedisOptions options, boolean cluster) {
+        return "Lettuce " + (cluster ? "RedisClusterClient" : "RedisClient") + ", RESP over one shared connection, "
+                + "command timeout " + options.operationTimeout().toMillis() + " ms, connect timeout "
+                + options.connectTimeout().toMillis() + " ms, auto-reconnect (back-off 50 ms to "
+                + options.retryAfter().toSeconds() + " s)" + (cluster ? "" : ", commands rejected while disconnected")
+                + ", codec String keys / byte[] values, client resources of its own (2 I/O threads)";
     }
 
     /** {@link #connect(String, RedisOptions)} with {@link RedisOptions#defaults()}. */
@@ -572,43 +651,18 @@ public final class RedisBackend implements CacheBackend {
 
         Connection(List<RedisURI> uris, RedisOptions options) {
             this.uris = uris;
-            this.cluster = options.cluster() || uris.size() > 1;
+            this.cluster = cluster(uris, options);
             String list = String.join(",", uris.stream().map(u -> u.getHost() + ":" + u.getPort()).toList());
             this.seedId = cluster ? "cluster(" + list + ")" : list;
             this.circuits = new Circuits<>("redis", options.failureThreshold(), options.retryAfter(), log);
-            for (RedisURI uri : uris) {
-                uri.setTimeout(options.connectTimeout());   // the handshake's bound
-                uri.setClientName(options.clientName());
-            }
-            // Our own resources (event loops, timer), released with the client: nothing outlives close().
-            this.resources = DefaultClientResources.builder()
-                    .ioThreadPoolSize(2)
-                    .computationThreadPoolSize(2)
-                    .reconnectDelay(Delay.exponential(Duration.ofMillis(50), options.retryAfter(), 2, TimeUnit.MILLISECONDS))
-                    .build();
-            SocketOptions socket = SocketOptions.builder().connectTimeout(options.connectTimeout()).keepAlive(true).build();
-            // Commands expire after the operation timeout, so a hung server never piles up work behind the
-            // circuit; a standalone connection also rejects them at once while it is disconnected.
-            TimeoutOptions timeouts = TimeoutOptions.enabled(options.operationTimeout());
+            this.resources = clientResources(options);
             if (cluster) {
                 RedisClusterClient clusterClient = RedisClusterClient.create(resources, uris);
-                // Not REJECT_COMMANDS here: the cluster client opens its node connections lazily and
-                // would reject the first command to each. A command to a dead master waits (at most
-                // the operation timeout) and opens that master's circuit instead.
-                clusterClient.setOptions(ClusterClientOptions.builder()
-                        .autoReconnect(true)
-                        .socketOptions(socket)
-                        .timeoutOptions(timeouts)
-                        .build());
+                clusterClient.setOptions(clusterClientOptions(options));
                 this.client = clusterClient;
             } else {
                 RedisClient redisClient = RedisClient.create(resources);
-                redisClient.setOptions(ClientOptions.builder()
-                        .autoReconnect(true)
-                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                        .socketOptions(socket)
-                        .timeoutOptions(timeouts)
-                        .build());
+                redisClient.setOptions(clientOptions(options));
                 this.client = redisClient;
             }
             synchronized (lock) {
