@@ -146,9 +146,12 @@ final class CacheGuarantees {
         return rest;
     }
 
-    /** A cell's markdown with its links reduced to their text (the report does not sit at the repository's root). */
+    /**
+     * A cell's markdown with its links reduced to their text (the report does not sit at the
+     * repository's root); a class name and its method, two code spans once the link is gone, become one.
+     */
     static String withoutLinks(String markdown) {
-        return Objects.requireNonNull(markdown).replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1");
+        return Objects.requireNonNull(markdown).replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replace("``", "");
     }
 
     /** Under the table: where the columns the run did not measure are. */

@@ -170,13 +170,13 @@ class AnswersReportTest {
         String md = MarkdownReport.render(r);
 
         assertThat(md).contains("| Rule | Caffeine decorator | memcached decorator |\n|---|---|---|\n",
-                "| One load per key under a stampede | ✅ `StampedeIT``.findById_sixteenThreadsMissAtOnce_oneDatabaseLoad` "
+                "| One load per key under a stampede | ✅ `StampedeIT.findById_sixteenThreadsMissAtOnce_oneDatabaseLoad` "
                         + "| ✅ same test (one load per process) |",
                 "| Works across processes (a write in one is seen by the other) | ❌ AP "
                         + "`caffeineDecorator_writeInAnotherProcess_leavesThisProcessStale` |");
         assertThat(md).contains("has the others (Redis decorator, Hibernate L2 READ_WRITE");
         assertThat(HtmlReport.render(r)).contains("<h2>What each cache guarantees</h2>",
-                "<th class=\"l\">memcached decorator</th>", "<code>StampedeIT</code>");
+                "<th class=\"l\">memcached decorator</th>", "<code>StampedeIT.findById_sixteenThreadsMissAtOnce_oneDatabaseLoad</code>");
     }
 
     @Test

@@ -34,9 +34,9 @@ class CacheGuaranteesTest {
     }
 
     @Test
-    void withoutLinks_keepsTheLinkTextAndTheTestNames() {
+    void withoutLinks_linkedClassAndItsMethod_isOneCodeSpanWithTheTestName() {
         assertThat(CacheGuarantees.withoutLinks("✅ [`StampedeIT`](cache-layer/src/x/StampedeIT.java)`.findById_x`"))
-                .isEqualTo("✅ `StampedeIT``.findById_x`");
+                .isEqualTo("✅ `StampedeIT.findById_x`");
     }
 
     /** The table under "### What each cache guarantees": the header row, then the rules (the separator dropped). */
