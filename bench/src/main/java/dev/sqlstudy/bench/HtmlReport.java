@@ -36,6 +36,7 @@ final class HtmlReport {
         h.append("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<title>sqlstudy — performance comparison</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>sqlstudy — performance comparison</h1>\n<p>").append(esc(Report.summary(r))).append("</p>\n");
+        answers(h, r);
         if (r.settings().forks() == 0) {
             h.append("<p class=\"warn\">").append(esc(Report.IN_PROCESS_WARNING)).append("</p>\n");
         }
@@ -53,6 +54,8 @@ final class HtmlReport {
                     .append(esc(g.why() == null ? "" : g.why())).append("</td></tr>\n");
         }
         h.append("</table>\n");
+        mysqlVsMariaDb(h, r);
+        cacheGuarantees(h, r);
 
         for (Results.DatabaseInfo db : r.databases()) {
             if (!db.available()) {
@@ -113,11 +116,76 @@ final class HtmlReport {
             h.append("<li>").append(esc(line)).append("</li>\n");
         }
         h.append("</ul>\n<h2>How to read this</h2>\n<ul>\n");
-        for (String line : Report.HOW_TO_READ.strip().split("\n")) {
+        for (String line : Report.howToRead(r).strip().split("\n")) {
             h.append("<li>").append(esc(line.replaceFirst("^- ", "")).replaceAll("\\*\\*(.+?)\\*\\*", "<b>$1</b>")).append("</li>\n");
         }
         h.append("</ul>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    private static void answers(StringBuilder h, Results r) {
+        List<String> sentences = Answers.sentences(r);
+        if (sentences.isEmpty()) {
+            return;
+        }
+        h.append("<h2>The answers</h2>\n<ul>\n");
+        sentences.forEach(a -> h.append("<li>").append(esc(a)).append("</li>\n"));
+        h.append("</ul>\n<p class=\"muted\">").append(esc(Answers.NOTE)).append("</p>\n");
+        chart(h, "Point read by id on every stack, per database", Answers.pointReadBars(r),
+                "mean time per operation (log scale); the figure right of a bar: ratio against raw JDBC on that database");
+        chart(h, "A cached hit against the database read it saves (point read by id)", Answers.cacheBars(r),
+                "mean time per operation (log scale); a decorator against raw JDBC, a framework's own cache against that framework");
+        chart(h, "One statement against N+1 (raw JDBC)", Answers.nPlusOneBars(r),
+                "mean time per operation (log scale)");
+    }
+
+    private static void chart(StringBuilder h, String caption, List<SvgCharts.Bar> bars, String axis) {
+        if (bars.isEmpty()) {
+            return;
+        }
+        h.append("<figure class=\"chart\"><figcaption>").append(esc(caption)).append("</figcaption>\n")
+                .append(SvgCharts.answerBars(bars, axis)).append("</figure>\n");
+    }
+
+    private static void mysqlVsMariaDb(StringBuilder h, Results r) {
+        List<Report.ServerRow> rows = Report.mysqlVsMariaDb(r);
+        if (rows.isEmpty()) {
+            return;
+        }
+        h.append("<h2>MySQL vs MariaDB</h2>\n<p class=\"muted\">").append(esc(Report.MYSQL_VS_MARIADB_INTRO)).append("</p>\n")
+                .append("<table><tr><th class=\"l\">Workload</th><th class=\"l\">Stack</th><th>MariaDB mean</th>")
+                .append("<th>vs jdbc/none</th><th>MySQL mean</th><th>vs jdbc/none</th><th>MySQL ÷ MariaDB</th></tr>\n");
+        for (Report.ServerRow row : rows) {
+            h.append("<tr><td class=\"l\">").append(esc(row.title())).append("</td><td class=\"l\">").append(esc(row.stack()))
+                    .append("</td><td>").append(esc(Report.meanCell(row.mariaDb()))).append("</td><td>")
+                    .append(esc(Report.ratio(row.mariaDb()))).append("</td><td>").append(esc(Report.meanCell(row.mySql())))
+                    .append("</td><td>").append(esc(Report.ratio(row.mySql()))).append("</td><td>")
+                    .append(esc(Units.ratio(row.mySqlOverMariaDb()))).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void cacheGuarantees(StringBuilder h, Results r) {
+        List<Integer> columns = CacheGuarantees.measured(r);
+        if (columns.isEmpty()) {
+            return;
+        }
+        h.append("<h2>What each cache guarantees</h2>\n<p class=\"muted\">").append(esc(CacheGuarantees.LEGEND))
+                .append("</p>\n<table><tr><th class=\"l\">Rule</th>");
+        columns.forEach(c -> h.append("<th class=\"l\">").append(markdown(CacheGuarantees.COLUMNS.get(c).header())).append("</th>"));
+        h.append("</tr>\n");
+        for (CacheGuarantees.Rule rule : CacheGuarantees.RULES) {
+            h.append("<tr><td class=\"l\">").append(esc(rule.rule())).append("</td>");
+            columns.forEach(c -> h.append("<td class=\"l\">").append(markdown(CacheGuarantees.withoutLinks(rule.cells().get(c))))
+                    .append("</td>"));
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n<p class=\"muted\">").append(esc(CacheGuarantees.note(r))).append("</p>\n");
+    }
+
+    /** A table cell's markdown as markup: escaped, its code spans in {@code <code>}. */
+    static String markdown(String cell) {
+        return esc(cell).replaceAll("`([^`]+)`", "<code>$1</code>");
     }
 
     private static void table(StringBuilder h, Results r, List<Results.Measurement> rows, boolean stacks) {

@@ -15,16 +15,11 @@ final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         md.append("# sqlstudy — performance comparison\n\n");
         md.append(Report.summary(r)).append("\n\n");
+        answers(md, r);
         if (r.settings().forks() == 0) {
             md.append("> ").append(Report.IN_PROCESS_WARNING).append("\n\n");
         }
         md.append("Command: `").append(r.settings().command()).append("`\n\n");
-
-        md.append("## Environment\n\n| | |\n|---|---|\n");
-        for (Map.Entry<String, String> e : Report.environment(r).entrySet()) {
-            md.append("| ").append(e.getKey()).append(" | ").append(cell(e.getValue())).append(" |\n");
-        }
-        md.append('\n');
 
         md.append("## Goals\n\n").append(Report.GOALS_INTRO).append("\n\n");
         md.append("| Goal | Database | Target | Measured | Verdict | Why (measured) |\n|---|---|---|---|---|---|\n");
@@ -38,6 +33,8 @@ final class MarkdownReport {
             md.append("| no database was measured | | | | | |\n");
         }
         md.append('\n');
+        mysqlVsMariaDb(md, r);
+        cacheGuarantees(md, r);
 
         for (Results.DatabaseInfo db : r.databases()) {
             if (!db.available()) {
@@ -62,6 +59,12 @@ final class MarkdownReport {
             table(md, r, baselines, false);
         }
 
+        md.append("## Environment\n\n| | |\n|---|---|\n");
+        for (Map.Entry<String, String> e : Report.environment(r).entrySet()) {
+            md.append("| ").append(e.getKey()).append(" | ").append(cell(e.getValue())).append(" |\n");
+        }
+        md.append('\n');
+
         md.append("## Left out\n\n");
         for (Results.DatabaseInfo db : r.databases()) {
             if (!db.available()) {
@@ -82,8 +85,51 @@ final class MarkdownReport {
             md.append("- FAILED ").append(f.benchmark()).append(' ').append(f.params()).append(": ")
                     .append(f.message()).append('\n');
         }
-        md.append('\n').append("## How to read this\n\n").append(Report.HOW_TO_READ).append('\n');
+        md.append('\n').append("## How to read this\n\n").append(Report.howToRead(r)).append('\n');
         return md.toString();
+    }
+
+    private static void answers(StringBuilder md, Results r) {
+        List<String> sentences = Answers.sentences(r);
+        if (sentences.isEmpty()) {
+            return;
+        }
+        md.append("## The answers\n\n");
+        sentences.forEach(a -> md.append("- ").append(a).append('\n'));
+        md.append('\n').append(Answers.NOTE).append(" The HTML report draws them.\n\n");
+    }
+
+    private static void mysqlVsMariaDb(StringBuilder md, Results r) {
+        List<Report.ServerRow> rows = Report.mysqlVsMariaDb(r);
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## MySQL vs MariaDB\n\n").append(Report.MYSQL_VS_MARIADB_INTRO).append("\n\n")
+                .append("| Workload | Stack | MariaDB mean | vs jdbc/none | MySQL mean | vs jdbc/none | MySQL ÷ MariaDB |\n")
+                .append("|---|---|--:|--:|--:|--:|--:|\n");
+        for (Report.ServerRow row : rows) {
+            md.append("| ").append(cell(row.title())).append(" | ").append(row.stack()).append(" | ")
+                    .append(Report.meanCell(row.mariaDb())).append(" | ").append(Report.ratio(row.mariaDb())).append(" | ")
+                    .append(Report.meanCell(row.mySql())).append(" | ").append(Report.ratio(row.mySql())).append(" | ")
+                    .append(Units.ratio(row.mySqlOverMariaDb())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void cacheGuarantees(StringBuilder md, Results r) {
+        List<Integer> columns = CacheGuarantees.measured(r);
+        if (columns.isEmpty()) {
+            return;
+        }
+        md.append("## What each cache guarantees\n\n").append(CacheGuarantees.LEGEND).append("\n\n| Rule |");
+        columns.forEach(c -> md.append(' ').append(CacheGuarantees.COLUMNS.get(c).header()).append(" |"));
+        md.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
+        for (CacheGuarantees.Rule rule : CacheGuarantees.RULES) {
+            md.append("| ").append(rule.rule()).append(" |");
+            columns.forEach(c -> md.append(' ').append(CacheGuarantees.withoutLinks(rule.cells().get(c))).append(" |"));
+            md.append('\n');
+        }
+        md.append('\n').append(CacheGuarantees.note(r)).append("\n\n");
     }
 
     private static void table(StringBuilder md, Results r, List<Results.Measurement> rows, boolean stacks) {

@@ -1,10 +1,17 @@
 package dev.sqlstudy.bench;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
-/** What both reports say the same way: the summary, the environment, the cells, the reading guide. */
+/**
+ * What both reports say the same way: the summary, the environment, the cells, the MySQL vs MariaDB
+ * rows, the reading guide.
+ */
 final class Report {
 
     static final String IN_PROCESS_WARNING = "Quick run: every trial ran in one JVM with short iterations. "
@@ -17,9 +24,10 @@ final class Report {
 
     static final String HOW_TO_READ = """
             - **mean ± error**: one thread; the error is the half-width of JMH's 99.9 % confidence interval of the \
-            mean. A mean marked † comes from JMH's AverageTime mode (the sub-microsecond cached look-ups and the \
-            baselines: total time ÷ calls, no timer read per call); every other mean from SampleTime. \
-            **ops/s** is 1 s ÷ mean (one thread).
+            mean. A mean marked † comes from JMH's AverageTime mode (total time ÷ calls, no timer read per call), \
+            which measures the operations that can take under a microsecond — the cached point look-ups and IN \
+            list, and the baselines; every other mean comes from SampleTime. The answers and their charts show \
+            these same means, marked the same way. **ops/s** is 1 s ÷ mean (one thread).
             - **noisy**: the error is more than 20 % of the mean — the machine was busy or the operation varies; \
             compare such a row with care.
             - **p50 … p99.9**: always SampleTime: percentiles of calls timed one by one with System.nanoTime (JMH \
@@ -37,7 +45,54 @@ final class Report {
             - The N+1 workloads run on the uncached stacks only: they are the reference for the one-statement queries.
             """;
 
+    static final String MYSQL_VS_MARIADB_INTRO = "Every workload × stack measured on both servers: the mean on each, "
+            + "each one's ratio against raw JDBC without cache on its own server, and MySQL ÷ MariaDB for the same stack "
+            + "(below 1× MySQL is faster).";
+
     private Report() {
+    }
+
+    /** The reading guide with what this run adds: how many means came from each mode, and the timer. */
+    static String howToRead(Results r) {
+        long average = r.measurements().stream().filter(Results.Measurement::meanFromAverageTime).count();
+        long sampled = r.measurements().size() - average;
+        StringBuilder line = new StringBuilder("- **This run**: ").append(average).append(" mean(s) from AverageTime (†), ")
+                .append(sampled).append(" from SampleTime; every percentile from SampleTime.");
+        Results.Environment e = r.environment();
+        if (e.timerGranularityNs() != null && e.timerLatencyNs() != null) {
+            line.append(" System.nanoTime's granularity here was ").append(Units.time(e.timerGranularityNs()))
+                    .append(" and one read cost ").append(Units.time(e.timerLatencyNs()))
+                    .append(": a SampleTime figure near those (the ‡ rows) is the timer's as much as the call's.");
+        }
+        return HOW_TO_READ + line + "\n";
+    }
+
+    /** One workload × stack measured on MariaDB and on MySQL. */
+    record ServerRow(String title, String workload, String stack, Results.Measurement mariaDb, Results.Measurement mySql) {
+
+        double mySqlOverMariaDb() {
+            return mySql.mean() / mariaDb.mean();
+        }
+    }
+
+    /** The MySQL vs MariaDB rows, empty unless the run measured both servers. */
+    static List<ServerRow> mysqlVsMariaDb(Results r) {
+        Optional<Results.DatabaseInfo[]> pair = Answers.mariaDbAndMySql(r);
+        if (pair.isEmpty()) {
+            return List.of();
+        }
+        String maria = pair.get()[0].spec();
+        String mysql = pair.get()[1].spec();
+        List<ServerRow> rows = new ArrayList<>();
+        for (Results.Measurement m : r.measurements()) {
+            if (!maria.equals(m.db())) {
+                continue;
+            }
+            r.measurements().stream().filter(o -> mysql.equals(o.db()) && o.workload().equals(m.workload())
+                            && Objects.equals(o.impl(), m.impl()) && Objects.equals(o.cache(), m.cache()))
+                    .findFirst().ifPresent(o -> rows.add(new ServerRow(m.title(), m.workload(), m.stack(), m, o)));
+        }
+        return rows;
     }
 
     static String summary(Results r) {

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The charts of {@code report.html}, drawn as inline SVG (no script, nothing fetched): a bar chart
- * per workload, the heat map of ratios against raw JDBC, and the axes they share.
+ * The charts of {@code report.html}, drawn as inline SVG (no script, nothing fetched): the answers'
+ * bar charts, a bar chart per workload, the heat map of ratios against raw JDBC, and the axes they
+ * share. Every bar and cell carries a {@code <title>} (the browser's tooltip).
  * {@link HtmlReport} places them on the page.
  */
 final class SvgCharts {
@@ -25,7 +26,7 @@ final class SvgCharts {
      * when the means differ by more than 30×.
      */
     static String bars(List<Results.Measurement> rows, Function<Results.Measurement, String> label) {
-        int labelW = 190;
+        int labelW = Math.max(190, textWidth(rows.stream().map(label).toList()) + 12);
         int plotW = 640;
         int rowH = 22;
         int top = 8;
@@ -53,8 +54,9 @@ final class SvgCharts {
             double w = Math.max(1, axis.position(m.mean()) * plotW);
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", labelW - 6, y + 15,
                     esc(label.apply(m))));
-            s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", labelW, y + 3,
-                    w, rowH - 6, color));
+            s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s</title></rect>",
+                    labelW, y + 3, w, rowH - 6, color, esc(label.apply(m) + ": mean " + Report.meanWithError(m) + ", p99 "
+                            + Units.time(m.p99()) + (m.ratioVsJdbc() == null ? "" : ", " + Units.ratio(m.ratioVsJdbc()) + " jdbc/none"))));
             double err = Measurements.orZero(m.error());
             if (err > 0) {
                 double x1 = labelW + axis.position(Math.max(axis.min(), m.mean() - err)) * plotW;
@@ -70,6 +72,73 @@ final class SvgCharts {
         }
         s.append("</svg>\n");
         return s.toString();
+    }
+
+    /**
+     * One bar of an answer chart.
+     *
+     * @param label   the row's label, left of the bar
+     * @param ns      the mean, nanoseconds (the bar's length)
+     * @param text    what is written right of the bar
+     * @param tooltip the bar's {@code <title>}
+     * @param color   an index into the palette
+     */
+    record Bar(String label, double ns, String text, String tooltip, int color) {
+    }
+
+    /** Roughly the width of a character at 12 px in a sans-serif font, generous so no label is clipped. */
+    static final double CHAR_W = 7.2;
+
+    /**
+     * Horizontal bars on a logarithmic time axis, the label column and the figures column as wide
+     * as their longest text, a {@code <title>} on every bar and label. Empty when there is no bar.
+     */
+    static String answerBars(List<Bar> bars, String axisTitle) {
+        if (bars.isEmpty()) {
+            return "";
+        }
+        int labelW = textWidth(bars.stream().map(Bar::label).toList()) + 12;
+        int textW = textWidth(bars.stream().map(Bar::text).toList()) + 16;
+        int plotW = 560;
+        int rowH = 22;
+        int top = 8;
+        int plotH = bars.size() * rowH;
+        int height = top + plotH + 36;
+        double min = bars.stream().mapToDouble(Bar::ns).min().orElse(1);
+        double max = bars.stream().mapToDouble(Bar::ns).max().orElse(1);
+        Axis axis = Axis.log(Math.max(min, 1e-3), Math.max(max, min * 10));
+        int width = Math.max(labelW + plotW + textW, textWidth(List.of(axisTitle)) + labelW + 10);
+        StringBuilder s = new StringBuilder();
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" font-size=\"12\" font-family=\"system-ui,sans-serif\" role=\"img\">\n");
+        for (double tick : axis.ticks()) {
+            double x = labelW + axis.position(tick) * plotW;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e3e3\"/>", x, top, x,
+                    top + plotH));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%s</text>%n", x,
+                    top + plotH + 14, esc(Units.time(tick))));
+        }
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#666\">%s</text>%n", labelW, height - 4,
+                esc(axisTitle)));
+        for (int i = 0; i < bars.size(); i++) {
+            Bar b = bars.get(i);
+            double y = top + i * rowH;
+            String title = "<title>" + esc(b.tooltip()) + "</title>";
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s%s</text>", labelW - 6, y + 15,
+                    title, esc(b.label())));
+            s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">%s</rect>",
+                    labelW, y + 3, Math.max(1, axis.position(b.ns()) * plotW), rowH - 6,
+                    PALETTE[Math.floorMod(b.color(), PALETTE.length)], title));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\">%s%s</text>%n", labelW + plotW + 8, y + 15, title,
+                    esc(b.text())));
+        }
+        s.append("</svg>\n");
+        return s.toString();
+    }
+
+    /** The width, in pixels, of the longest of these texts at 12 px. */
+    static int textWidth(List<String> texts) {
+        return (int) Math.ceil(texts.stream().mapToInt(String::length).max().orElse(0) * CHAR_W);
     }
 
     /** Stacks × workloads, each cell the ratio against jdbc/none, coloured on a log scale. */
@@ -103,7 +172,7 @@ final class SvgCharts {
     private static String grid(List<Results.Measurement> onDb, Function<Results.Measurement, Cell> cellOf) {
         List<String> stacks = onDb.stream().map(Results.Measurement::stack).distinct().toList();
         List<String> workloads = onDb.stream().map(Results.Measurement::workload).distinct().toList();
-        int labelW = 160;
+        int labelW = Math.max(160, (int) Math.ceil(stacks.stream().mapToInt(String::length).max().orElse(0) * CHAR_W * 11 / 12) + 12);
         int cellW = 74;
         int cellH = 24;
         int headH = 110;
@@ -128,14 +197,14 @@ final class SvgCharts {
                 Cell cell = m == null ? null : cellOf.apply(m);
                 int x = labelW + c * cellW;
                 if (cell == null) {
-                    s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f2f2f2\" stroke=\"#fff\"/>",
-                            x, y, cellW, cellH));
+                    s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f2f2f2\" stroke=\"#fff\"><title>%s</title></rect>",
+                            x, y, cellW, cellH, esc(stack + " · " + workload + (m == null ? ": not measured" : ": no figure"))));
                     s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#aaa\">%s</text>%n",
                             x + cellW / 2.0, y + 16, m == null ? "—" : "n/a"));
                     continue;
                 }
-                s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#fff\"/>",
-                        x, y, cellW, cellH, cell.color()));
+                s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#fff\"><title>%s</title></rect>",
+                        x, y, cellW, cellH, cell.color(), esc(stack + " · " + workload + ": " + cell.text())));
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x + cellW / 2.0,
                         y + 16, esc(cell.text())));
             }

@@ -52,8 +52,9 @@ class HtmlReportTest {
 
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-        assertThat(doc.getElementsByTagName("svg").getLength()).as("heat map, allocation map, a bar chart per workload")
-                .isEqualTo(2 + 3);
+        assertThat(doc.getElementsByTagName("svg").getLength())
+                .as("the answers' point-read and cached-hit charts (no N+1 here), heat map, allocation map, a bar chart per workload")
+                .isEqualTo(2 + 2 + 3);
         assertThat(html).contains("Bytes allocated per operation", ">2,100</text>", ">2</text>");
         assertThat(html).contains(SvgCharts.ratioColor(0.002), SvgCharts.ratioColor(2.1), "hibernate/memcached", "log scale");
         assertThat(SvgCharts.ratioColor(1)).isEqualTo("#ffffff");
