@@ -274,8 +274,8 @@ final class Answers {
     // ---- helpers
 
     static Optional<Results.Measurement> find(Results r, Workload w, String db, String impl, String cache) {
-        return r.measurements().stream().filter(m -> w.id().equals(m.workload()) && Objects.equals(db, m.db())
-                && Objects.equals(impl, m.impl()) && Objects.equals(cache, m.cache())).findFirst();
+        // The standard matrix's row: the workload at its standard size, on one thread.
+        return r.measurements().stream().filter(m -> m.is(w, db, impl, cache)).findFirst();
     }
 
     /** {@code 135 ns†}: the mean, marked † when it comes from AverageTime. */

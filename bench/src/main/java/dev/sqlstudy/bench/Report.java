@@ -89,8 +89,9 @@ final class Report {
                 continue;
             }
             r.measurements().stream().filter(o -> mysql.equals(o.db()) && o.workload().equals(m.workload())
+                            && Objects.equals(o.size(), m.size()) && o.threads() == m.threads()
                             && Objects.equals(o.impl(), m.impl()) && Objects.equals(o.cache(), m.cache()))
-                    .findFirst().ifPresent(o -> rows.add(new ServerRow(m.title(), m.workload(), m.stack(), m, o)));
+                    .findFirst().ifPresent(o -> rows.add(new ServerRow(m.title(), m.workload(), m.rowLabel(), m, o)));
         }
         return rows;
     }

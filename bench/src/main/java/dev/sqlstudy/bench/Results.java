@@ -92,8 +92,9 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
      * One workload on one stack (or one baseline, with {@code db}, {@code impl} and {@code cache}
      * null).
      *
-     * @param meanFrom       the JMH mode the mean and its error come from ({@code AverageTime} in a
-     *                       full run, {@code SampleTime} in a quick one)
+     * @param meanFrom       the JMH mode the mean and its error come from ({@code AverageTime} for
+     *                       the sub-microsecond workloads on cached stacks and the baselines, when the
+     *                       plan measures it — both plans do; {@code SampleTime} otherwise)
      * @param samples        operations SampleTime timed (the percentiles' population)
      * @param mean           mean time per operation, ns
      * @param error          half-width of JMH's 99.9 % confidence interval of the mean, ns (null
@@ -117,6 +118,11 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
                        Long ops, Double statementsPerOp, Double commitsPerOp, CacheCounts cacheCounts,
                        Double ratioVsJdbc, Double ratioVsJdbcLow, Double ratioVsJdbcHigh, Double bytesPerOp,
                        Double bytesPerOpError, boolean noisy, Integer size, int threads) {
+
+        public Measurement {
+            // A results.json written before the thread sweep has no threads: it measured with one.
+            threads = Math.max(1, threads);
+        }
 
         /** The error, as a fraction of the mean, above which a row is flagged noisy. */
         static final double NOISY_ERROR = 0.20;
