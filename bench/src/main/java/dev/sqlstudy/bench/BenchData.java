@@ -28,9 +28,9 @@ final class BenchData {
     static final int IN_LIST = 16;
     static final int PAGE = 20;
     static final int BIG_FAMILY = 100;
-    static final int SMALL_FAMILIES = 46;
     static final int SMALL_FAMILY = 3;
-    static final int INSERT_BATCH = 1_000;
+    /** Parents in all in the standard shape: the sample's three, the big family and 46 small ones. */
+    static final int STANDARD_PARENTS = 50;
     /** Parents of the sample data (Mary, John, Eve). */
     static final int SAMPLE_PARENTS = 3;
 
@@ -58,13 +58,13 @@ final class BenchData {
 
     /** Resets the database to the sample data and adds the benchmark's rows, standard shape. */
     static BenchData load(Database database) {
-        return load(database, BIG_FAMILY, SMALL_FAMILIES + 4);
+        return load(database, BIG_FAMILY, STANDARD_PARENTS);
     }
 
     /** The data for one workload at one size (null: a workload without a size). */
     static BenchData load(Database database, Workload workload, Integer size) {
         return switch (workload) {
-            case PARENT_WITH_100_CHILDREN, PARENT_NAIVE -> load(database, size, SMALL_FAMILIES + 4);
+            case PARENT_WITH_100_CHILDREN, PARENT_NAIVE -> load(database, size, STANDARD_PARENTS);
             case ALL_PARENTS, ALL_PARENTS_NAIVE -> load(database, 0, size);
             default -> load(database);
         };
@@ -169,11 +169,6 @@ final class BenchData {
         return hotHostnames[hotIndex(n)];
     }
 
-    /** 16 consecutive hot host names starting at a rotating position. */
-    List<String> hotHostnames16(long n) {
-        return hostnames(n, IN_LIST);
-    }
-
     /**
      * {@code count} consecutive host names starting at a rotating position: from the hot set when
      * it holds that many, else from all 1,000 benchmark hosts.
@@ -211,14 +206,9 @@ final class BenchData {
     }
 
     /**
-     * The {@code batch}-th set of 1,000 new hosts: names and addresses no seeded row uses
+     * The {@code batch}-th set of {@code size} new hosts: names and addresses no seeded row uses
      * ({@code 11.x.y.z}), unique within a trial.
      */
-    static List<NewHost> newHosts(long batch) {
-        return newHosts(batch, INSERT_BATCH);
-    }
-
-    /** The {@code batch}-th set of {@code size} new hosts. */
     static List<NewHost> newHosts(long batch, int size) {
         List<NewHost> hosts = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
