@@ -9,8 +9,9 @@ import java.util.function.Function;
 
 /**
  * The charts of {@code report.html}, drawn as inline SVG (no script, nothing fetched): the answers'
- * bar charts, a bar chart per workload, the heat map of ratios against raw JDBC, and the axes they
- * share. Every bar and cell carries a {@code <title>} (the browser's tooltip).
+ * bar charts, a bar chart per workload, the heat map of ratios against raw JDBC, the log-log line
+ * charts of how costs grow, and the axes they share. Every bar, cell and point carries a
+ * {@code <title>} (the browser's tooltip).
  * {@link HtmlReport} places them on the page.
  */
 final class SvgCharts {
@@ -134,6 +135,104 @@ final class SvgCharts {
         }
         s.append("</svg>\n");
         return s.toString();
+    }
+
+    /**
+     * One line of a line chart: its points left to right, its name (the line's own tooltip) and its
+     * legend entry.
+     *
+     * @param color  an index into the palette
+     * @param dashed drawn dashed, its points hollow (the variant beside a workload: N+1, one by one)
+     */
+    record Line(String name, String legend, List<Point> points, int color, boolean dashed) {
+    }
+
+    /** A point of a {@link Line}, with its {@code <title>}. */
+    record Point(double x, double y, String tooltip) {
+    }
+
+    /**
+     * Lines with a mark and a {@code <title>} on every point, on logarithmic axes both ways: x ticks at
+     * {@code xTicks}, y ticks at every power of ten the points span; a legend right of the plot.
+     * Lines of fewer than two points are not drawn; empty when none is left.
+     */
+    static String logLogLines(List<Line> lines, List<Double> xTicks, Function<Double, String> xLabel,
+                              Function<Double, String> yLabel, String axisTitle) {
+        List<Line> drawn = lines.stream().filter(l -> l.points().size() >= 2).toList();
+        if (drawn.isEmpty() || xTicks.isEmpty()) {
+            return "";
+        }
+        List<Double> ys = drawn.stream().flatMap(l -> l.points().stream()).map(Point::y).filter(y -> y > 0).toList();
+        double low = Math.pow(10, Math.floor(Math.log10(ys.stream().mapToDouble(Double::doubleValue).min().orElse(1))));
+        double high = Math.pow(10, Math.ceil(Math.log10(ys.stream().mapToDouble(Double::doubleValue).max().orElse(10))));
+        Axis y = new Axis(true, low, high > low ? high : low * 10);
+        double xMin = xTicks.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double xMax = xTicks.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        // A twentieth of the span either side, so the first and the last points are off the frame.
+        double pad = Math.max(Math.log10(xMax) - Math.log10(xMin), 1) / 20;
+        Axis x = new Axis(true, Math.pow(10, Math.log10(xMin) - pad), Math.pow(10, Math.log10(xMax) + pad));
+
+        List<String> yLabels = y.ticks().stream().map(yLabel).toList();
+        int left = textWidth(yLabels) + 14;
+        int plotW = 480;
+        int plotH = 240;
+        int top = 12;
+        int legendX = left + plotW + 20;
+        int legendW = 28 + textWidth(drawn.stream().map(Line::legend).toList()) + 8;
+        int height = Math.max(top + plotH + 42, top + drawn.size() * 18 + 8);
+        int width = Math.max(legendX + legendW, left + textWidth(List.of(axisTitle)) + 10);
+        StringBuilder s = new StringBuilder();
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" font-size=\"12\" font-family=\"system-ui,sans-serif\" role=\"img\">\n");
+        s.append(String.format(Locale.ROOT, "<path d=\"M%d %dh%dv%dh%dz\" fill=\"none\" stroke=\"#bbb\"/>%n", left, top, plotW,
+                plotH, -plotW));
+        for (double tick : y.ticks()) {
+            double py = top + (1 - y.position(tick)) * plotH;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e3e3e3\"/>", left, py,
+                    left + plotW, py));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#666\">%s</text>%n", left - 6,
+                    py + 4, esc(yLabel.apply(tick))));
+        }
+        for (double tick : xTicks) {
+            double px = left + x.position(tick) * plotW;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e3e3\"/>", px, top, px,
+                    top + plotH));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%s</text>%n", px,
+                    top + plotH + 15, esc(xLabel.apply(tick))));
+        }
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#666\">%s</text>%n", left, top + plotH + 34,
+                esc(axisTitle)));
+        for (int i = 0; i < drawn.size(); i++) {
+            Line line = drawn.get(i);
+            String color = PALETTE[Math.floorMod(line.color(), PALETTE.length)];
+            String dash = line.dashed() ? " stroke-dasharray=\"6 4\"" : "";
+            StringBuilder points = new StringBuilder();
+            StringBuilder marks = new StringBuilder();
+            for (Point p : line.points()) {
+                double px = left + x.position(p.x()) * plotW;
+                double py = top + (1 - y.position(p.y())) * plotH;
+                points.append(String.format(Locale.ROOT, "%s%.1f,%.1f", points.isEmpty() ? "" : " ", px, py));
+                marks.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" stroke=\"%s\" "
+                        + "stroke-width=\"1.5\"><title>%s</title></circle>", px, py, line.dashed() ? "#fff" : color, color,
+                        esc(p.tooltip())));
+            }
+            s.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s>"
+                    + "<title>%s</title></polyline>", points, color, dash, esc(line.name())));
+            s.append(marks).append('\n');
+            int ly = top + i * 18;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>"
+                    + "<circle cx=\"%d\" cy=\"%d\" r=\"3.5\" fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"><title>%s</title></circle>"
+                    + "<text x=\"%d\" y=\"%d\">%s</text>%n", legendX, ly + 8, legendX + 20, ly + 8, color, dash, legendX + 10,
+                    ly + 8, line.dashed() ? "#fff" : color, color, esc(line.name()), legendX + 26, ly + 12, esc(line.legend())));
+        }
+        s.append("</svg>\n");
+        return s.toString();
+    }
+
+    /** A tick's time without trailing zeros: {@code 1 µs}, {@code 10 µs}, {@code 100 µs}, {@code 1.5 ms}. */
+    static String tickTime(double ns) {
+        return Units.time(ns).replaceFirst("\\.0+ ", " ").replaceFirst("(\\.[0-9]*[1-9])0+ ", "$1 ");
     }
 
     /** The width, in pixels, of the longest of these texts at 12 px. */
