@@ -242,7 +242,8 @@ final class SvgCharts {
 
     /** Stacks × workloads, each cell the ratio against jdbc/none, coloured on a log scale. */
     static String heatmap(List<Results.Measurement> onDb) {
-        return grid(onDb, m -> m.ratioVsJdbc() == null ? null
+        List<Results.Measurement> standard = standardRows(onDb);
+        return grid(standard, m -> m.ratioVsJdbc() == null ? null
                 : new Cell(Units.ratio(m.ratioVsJdbc()), ratioColor(m.ratioVsJdbc())));
     }
 
@@ -252,16 +253,27 @@ final class SvgCharts {
      * the greenest).
      */
     static String allocationMap(List<Results.Measurement> onDb) {
-        return grid(onDb, m -> {
+        List<Results.Measurement> standard = standardRows(onDb);
+        return grid(standard, m -> {
             if (m.bytesPerOp() == null) {
                 return null;
             }
-            Double reference = onDb.stream().filter(r -> r.workload().equals(m.workload())
+            Double reference = standard.stream().filter(r -> r.workload().equals(m.workload())
                             && Measurements.JDBC.equals(r.impl()) && Measurements.NONE.equals(r.cache()))
                     .map(Results.Measurement::bytesPerOp).filter(b -> b != null && b > 0).findFirst().orElse(null);
             String color = reference == null ? "#ffffff" : ratioColor(Math.max(m.bytesPerOp(), 1) / reference);
             return new Cell(Report.bytes(m), color);
         });
+    }
+
+    /**
+     * The rows of the standard matrix, one per stack and workload: a sized workload at its standard
+     * size (or without a size, as a results.json before the sweeps has it), on one thread. The
+     * sweeps' other sizes and thread counts are drawn in "How costs grow".
+     */
+    static List<Results.Measurement> standardRows(List<Results.Measurement> rows) {
+        return rows.stream().filter(m -> m.threads() == 1 && (m.size() == null || Workload.ofBenchmark("." + m.workload())
+                .map(w -> m.size().equals(w.standardSize)).orElse(true))).toList();
     }
 
     /** What a grid cell shows: its text and its fill. */

@@ -132,6 +132,23 @@ class ScalingChartsTest {
     }
 
     @Test
+    void heatAndAllocationMaps_sweptWorkload_showTheStandardRow() {
+        List<Results.Measurement> ms = new ArrayList<>();
+        for (int size : Workload.IN_LIST_16.sizes()) {
+            ms.add(m(Workload.IN_LIST_16, H2, "JDBC", "NONE", size, 1, 10_000 + 100.0 * size));
+        }
+        for (int threads : Workload.THREAD_COUNTS) {
+            ms.add(m(Workload.POINT_BY_ID_THREADS, H2, "JDBC", "NONE", null, threads, 20_000.0 * threads));
+        }
+
+        String allocation = SvgCharts.allocationMap(ms);
+
+        assertThat(allocation).as("16 names and one thread").contains(">1,160</text>", ">2,000</text>")
+                .doesNotContain(">1,010</text>", ">16,000</text>");
+        assertThat(SvgCharts.standardRows(ms)).extracting(Results.Measurement::size).containsExactly(16, null);
+    }
+
+    @Test
     void families_holdEverySizedWorkload() {
         List<Workload> inFamilies = Scaling.FAMILIES.stream().flatMap(f -> java.util.stream.Stream.of(f.main(), f.variant())).toList();
 
