@@ -79,9 +79,20 @@ public final class BenchRunner {
         List<Results.DatabaseInfo> databases = new ArrayList<>();
         List<Results.Dropped> dropped = new ArrayList<>();
         Map<String, Map<CacheKind, List<Impl>>> stacks = new LinkedHashMap<>();
-        for (String spec : options.databases()) {
-            probeDatabase(spec, memcached, redis, plan, databases, dropped, stacks, progress);
+        try (BenchDatabases.Containers containers = BenchDatabases.startContainers(options.databases(), progress)) {
+            for (String spec : options.databases()) {
+                probeDatabase(spec, memcached, redis, plan, databases, dropped, stacks, progress);
+            }
+            return measure(options, plan, progress, started, loadAtStart, out, memcached, redis, databases, dropped,
+                    stacks, containers);
         }
+    }
+
+    private static BenchResult measure(BenchOptions options, RunPlan plan, PrintStream progress, Instant started,
+                                       String loadAtStart, Path out, Results.MemcachedInfo memcached,
+                                       Results.RedisInfo redis, List<Results.DatabaseInfo> databases,
+                                       List<Results.Dropped> dropped, Map<String, Map<CacheKind, List<Impl>>> stacks,
+                                       BenchDatabases.Containers containers) {
 
         List<Job> jobs = jobs(plan, stacks, memcached, redis);
         int total = jobs.stream().mapToInt(Job::trials).sum();
@@ -99,7 +110,7 @@ public final class BenchRunner {
         List<RunResult> runs = new ArrayList<>();
         try {
             for (Job job : jobs) {
-                runs.addAll(runJmh(job, plan, sidecar, format));
+                runs.addAll(runJmh(job, plan, sidecar, containers.jvmArgs(), format));
             }
         } finally {
             BenchDatabases.closeAll();
@@ -195,9 +206,15 @@ public final class BenchRunner {
 
     /**
      * The JMH invocations of a run. The standard matrix: every workload at its standard size on
-     * every stack. With {@link RunPlan#sweeps()}: on the uncached stacks each sized workload (and
-     * its N+1 variant) at every size of its sweep instead — the standard size among them — and the
-     * point read at each thread count on jdbc × every cache and on the native caches.
+     * every stack. With {@link RunPlan#sweeps()}, on the {@linkplain #sweepDatabase sweep
+     * database}: on the uncached stacks each sized workload (and its N+1 variant) at every size of
+     * its sweep instead — the standard size among them — and the point read at each thread count
+     * on jdbc × every cache and on the native caches.
+     *
+     * <p>Why the sweeps run on one database: how a cost grows with the rows or the threads is the
+     * implementation's and the pool's, and a full run forks two JVMs per trial — sweeping every
+     * database given would double a two-server run past its budget. The servers are compared at
+     * the standard sizes, where every database has every stack.
      */
     static List<Job> jobs(RunPlan plan, Map<String, Map<CacheKind, List<Impl>>> stacks, Results.MemcachedInfo memcached) {
         return jobs(plan, stacks, memcached, Results.RedisInfo.NOT_GIVEN);
@@ -210,15 +227,20 @@ public final class BenchRunner {
         String redisServers = redis.available() ? redis.servers() : "none";
         List<Workload> onStacks = workloads(plan, Workload.Group.STACK);
         List<Workload> naive = workloads(plan, Workload.Group.N_PLUS_ONE);
-        List<Workload> threaded = plan.sweeps() ? workloads(plan, Workload.Group.THREADS) : List.of();
+        List<Workload> threadedWorkloads = plan.sweeps() ? workloads(plan, Workload.Group.THREADS) : List.of();
+        String sweepDb = sweepDatabase(stacks.keySet());
         stacks.forEach((db, byCache) -> {
+            boolean sweeps = plan.sweeps() && db.equals(sweepDb);
+            List<Workload> threaded = sweeps ? threadedWorkloads : List.of();
             byCache.forEach((cache, impls) -> {
                 if (impls.isEmpty()) {
                     return;
                 }
                 Map<String, List<String>> params = stackParams(db, impls, cache, servers, redisServers);
-                boolean sweep = plan.sweeps() && cache == CacheKind.NONE;
-                boolean twoModes = plan.averageTime() && cache != CacheKind.NONE;
+                boolean sweep = sweeps && cache == CacheKind.NONE;
+                // A remote hit is a network round trip of tens of microseconds: SampleTime's timer
+                // read is noise there, and a second mode would only double its trials.
+                boolean twoModes = plan.averageTime() && cache != CacheKind.NONE && !cache.remote();
                 List<Workload> fast = onStacks.stream().filter(w -> twoModes && subMicrosecond(w)).toList();
                 List<Workload> rest = onStacks.stream().filter(w -> !fast.contains(w) && !(sweep && w.sized())).toList();
                 if (!fast.isEmpty()) {
@@ -234,7 +256,7 @@ public final class BenchRunner {
             List<Impl> uncached = byCache.getOrDefault(CacheKind.NONE, List.of());
             if (!naive.isEmpty() && !uncached.isEmpty()) {
                 Map<String, List<String>> params = stackParams(db, uncached, CacheKind.NONE, servers, redisServers);
-                if (plan.sweeps()) {
+                if (sweeps) {
                     naive.forEach(w -> jobs.add(sizeSweep(w, params, uncached.size())));
                 } else {
                     jobs.add(new Job(naive, params, uncached.size(), false));
@@ -269,6 +291,15 @@ public final class BenchRunner {
         return jobs;
     }
 
+    /**
+     * Where the sweeps run: the first server database given (MariaDB or MySQL, whose network round
+     * trip is part of every cost), else the first database.
+     */
+    static String sweepDatabase(Collection<String> specs) {
+        return specs.stream().filter(spec -> !BenchDatabases.embedded(spec)).findFirst()
+                .orElse(specs.stream().findFirst().orElse(null));
+    }
+
     /** One sized workload at every size of its sweep. */
     private static Job sizeSweep(Workload w, Map<String, List<String>> stackParams, int stacks) {
         Map<String, List<String>> params = new LinkedHashMap<>(stackParams);
@@ -297,7 +328,8 @@ public final class BenchRunner {
         return params;
     }
 
-    private static Collection<RunResult> runJmh(Job job, RunPlan plan, Path sidecar, ProgressFormat format) {
+    private static Collection<RunResult> runJmh(Job job, RunPlan plan, Path sidecar, List<String> containerArgs,
+                                                ProgressFormat format) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .forks(plan.forks())
                 .warmupIterations(plan.warmupIterations())
@@ -308,7 +340,7 @@ public final class BenchRunner {
                 .threads(job.threads())
                 .shouldFailOnError(false)
                 .timeout(TimeValue.minutes(5))
-                .jvmArgs(jvmArgs(sidecar));
+                .jvmArgs(jvmArgs(sidecar, containerArgs));
         for (String profiler : plan.profilers()) {
             // JMH's -prof syntax: a name or class, then optionally ':' and the profiler's options.
             int colon = profiler.indexOf(':');
@@ -336,8 +368,9 @@ public final class BenchRunner {
         }
     }
 
-    private static String[] jvmArgs(Path sidecar) {
+    private static String[] jvmArgs(Path sidecar, List<String> containerArgs) {
         List<String> args = new ArrayList<>(FORK_HEAP);
+        args.addAll(containerArgs);
         args.add("-Dslf4j.internal.verbosity=ERROR");
         args.add("-D" + Sidecar.PROPERTY + "=" + sidecar);
         return args.toArray(String[]::new);

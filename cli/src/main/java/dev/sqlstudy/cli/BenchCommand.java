@@ -26,9 +26,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures every implementation × cache with JMH and writes results.json, report.md and "
                 + "report.html (charts, ratios against raw JDBC measured in the same run).",
-                "Always on H2; also on the server given with --db (a JDBC URL), with memcached when "
+                "Always on H2; also on every server given with --db (repeatable: a JDBC URL, or container:mysql / "
+                        + "container:mariadb, started once for the whole run), with memcached when "
                         + "--memcached or $STUDY_MEMCACHED names one, and with Redis when --redis or $STUDY_REDIS does.",
-                "Example: study --db jdbc:mysql://127.0.0.1:3306/sqlstudy_bench --memcached 127.0.0.1:11211 --redis 127.0.0.1:6379 bench --quick"})
+                "Example: study --db jdbc:mysql://127.0.0.1:3306/sqlstudy_bench --db container:mysql "
+                        + "--memcached 127.0.0.1:11211 --redis 127.0.0.1:6379 bench --quick"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -64,9 +66,11 @@ final class BenchCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         List<String> databases = new ArrayList<>();
         databases.add("h2");
-        String db = root.dbOption();
-        if (db != null && !db.strip().toLowerCase(Locale.ROOT).equals("h2")) {
-            databases.add(db.strip());
+        for (String db : root.dbOptions()) {
+            String spec = db.strip();
+            if (!spec.toLowerCase(Locale.ROOT).equals("h2") && !databases.contains(spec)) {
+                databases.add(spec);
+            }
         }
         try {
             PrintStream progress = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);

@@ -18,8 +18,10 @@ import dev.sqlstudy.stack.StudyEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -102,8 +104,9 @@ public final class StudyCommand implements Callable<Integer> {
             description = "Database: h2 (a file under $STUDY_HOME, default ~/.sqlstudy), mem (in memory, "
                     + "gone at exit), container[:mysql|:mariadb] (a server in Docker: image $STUDY_MYSQL_IMAGE, "
                     + "$STUDY_MARIADB_IMAGE, or $STUDY_CONTAINER_IMAGE for plain container), or a JDBC URL such as "
-                    + "jdbc:mysql://127.0.0.1:3306/test (default h2).")
-    private String db;
+                    + "jdbc:mysql://127.0.0.1:3306/test (default h2). Only bench takes it more than once: "
+                    + "it measures every database given.")
+    private List<String> db = new ArrayList<>();
 
     @Option(names = "--db-user", scope = ScopeType.INHERIT, paramLabel = "USER",
             description = "Database user for a JDBC URL (default $STUDY_DB_USER).")
@@ -196,16 +199,29 @@ public final class StudyCommand implements Callable<Integer> {
         CacheKind chosenCache = cache != null ? cache : CacheKind.NONE;
         DbTarget target;
         try {
-            target = DbTarget.parse(db, dbUser, dbPassword, environment);
+            target = DbTarget.parse(dbOption(), dbUser, dbPassword, environment);
         } catch (IllegalArgumentException e) {
             throw Errors.Failure.usage(e.getMessage(), e);
         }
         return new Choices(chosenImpl, chosenCache, target, cacheSettings());
     }
 
-    /** The {@code --db} given on the command line, or null for the default. */
+    /**
+     * The {@code --db} given on the command line, or null for the default.
+     *
+     * @throws Errors.Failure a usage error when it was given more than once (only bench takes several)
+     */
     String dbOption() {
-        return db;
+        if (db.size() > 1) {
+            throw Errors.Failure.usage("--db was given " + db.size() + " times (" + String.join(", ", db)
+                    + "); only bench measures several databases", null);
+        }
+        return db.isEmpty() ? null : db.get(0);
+    }
+
+    /** Every {@code --db} given, in order: the databases {@code bench} measures besides H2. */
+    List<String> dbOptions() {
+        return List.copyOf(db);
     }
 
     /** The cache servers: the options, else the environment's, else the defaults. */
