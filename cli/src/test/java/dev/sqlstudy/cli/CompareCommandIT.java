@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code study compare}: one command on every implementation (× cache), side by side, on H2 and on
- * MariaDB, from the sample data (hosts 1 localhost 127.0.0.1 22, 2 ubuntu 192.168.2.243 20000,
- * 3 ubuntu2 192.168.2.244 20000).
+ * {@code study compare}: one command on every implementation (× cache), side by side, on H2, on
+ * MariaDB and on MySQL 9.7 ({@link CompareDatabase}), from the sample data (hosts 1 localhost
+ * 127.0.0.1 22, 2 ubuntu 192.168.2.243 20000, 3 ubuntu2 192.168.2.244 20000).
  */
 class CompareCommandIT {
 

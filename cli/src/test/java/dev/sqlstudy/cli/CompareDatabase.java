@@ -2,6 +2,8 @@ package dev.sqlstudy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlstudy.contract.TestDatabase;
+import dev.sqlstudy.db.DatabaseConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,14 +12,17 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The databases {@code compare} is tested on, as {@code ./study} options: the shared in-memory H2 of
- * {@link Study}, and MariaDB at {@code $STUDY_TEST_MYSQL_URL} (default a {@code sqlstudy_test_cli}
+ * {@link Study}; MariaDB at {@code $STUDY_TEST_MYSQL_URL} (default a {@code sqlstudy_test_cli}
  * database on 127.0.0.1:3306, user and password {@code $STUDY_TEST_DB_USER} / {@code
- * $STUDY_TEST_DB_PASSWORD}, default sqlstudy/sqlstudy). A MariaDB that is not there skips its leg on a
- * developer machine and fails it with {@code CI=true}, like the other modules' legs.
+ * $STUDY_TEST_DB_PASSWORD}, default sqlstudy/sqlstudy); and MySQL 9.7 in the contract's container
+ * ({@link TestDatabase#MYSQL}: one per JVM, started on first use, image {@code $STUDY_MYSQL_IMAGE}),
+ * reached as {@code --db <its JDBC URL>} with its user and password. A database that is not there
+ * skips its leg with the reason on a developer machine and fails it with {@code CI=true}, like the
+ * other modules' legs. The test names show the axis: {@code db=MySQL 9.7}.
  */
 enum CompareDatabase {
 
-    H2 {
+    H2("H2") {
         @Override
         List<String> options() {
             return List.of("--db", "mem");
@@ -29,7 +34,7 @@ enum CompareDatabase {
         }
     },
 
-    MARIADB {
+    MARIADB("MariaDB") {
         @Override
         List<String> options() {
             return List.of("--db", variable("STUDY_TEST_MYSQL_URL",
@@ -41,7 +46,35 @@ enum CompareDatabase {
             return Map.of("STUDY_DB_USER", variable("STUDY_TEST_DB_USER", "sqlstudy"),
                     "STUDY_DB_PASSWORD", variable("STUDY_TEST_DB_PASSWORD", "sqlstudy"));
         }
+    },
+
+    /**
+     * The contract's MySQL 9.7 container; {@link TestDatabase#open()} starts it once per JVM and
+     * skips (or, with {@code CI=true}, fails) the leg with the reason when Docker or the image is
+     * missing.
+     */
+    MYSQL("MySQL 9.7") {
+        @Override
+        List<String> options() {
+            return List.of("--db", container().jdbcUrl());
+        }
+
+        @Override
+        Map<String, String> env() {
+            DatabaseConfig container = container();
+            return Map.of("STUDY_DB_USER", container.user(), "STUDY_DB_PASSWORD", container.password());
+        }
+
+        private DatabaseConfig container() {
+            return TestDatabase.MYSQL.open().config();
+        }
     };
+
+    private final String label;
+
+    CompareDatabase(String label) {
+        this.label = label;
+    }
 
     abstract List<String> options();
 
@@ -83,5 +116,11 @@ enum CompareDatabase {
     private static String variable(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** As the test names show it: {@code db=MySQL 9.7}. */
+    @Override
+    public String toString() {
+        return label;
     }
 }
