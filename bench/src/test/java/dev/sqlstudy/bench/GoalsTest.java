@@ -80,6 +80,19 @@ class GoalsTest {
     }
 
     @Test
+    void evaluate_redisInListTwiceARawMget_isMissedWithWhatTheDecoratorAdds() {
+        Results.Measurement list = remote(m(Workload.IN_LIST_16, 80_000, 0), "REDIS", 80_000, 78_000);
+        Results.Measurement mget = baseline(Workload.REDIS_MGET_16, 40_000, 39_000);
+        List<Results.Goal> goals = Goals.evaluate(List.of(list, mget), List.of(MARIADB), NO_MEMCACHED, REDIS, List.of());
+
+        assertThat(goal(goals, "jdbc: 16-key in list through Redis ≤ 1.3× a same-client raw 16-key MGET")).satisfies(g -> {
+            assertThat(g.verdict()).isEqualTo(Verdict.MISSED);
+            assertThat(g.measured()).startsWith("mean 2.00×").contains("p50 2.00×");
+            assertThat(g.why()).startsWith("the decorator adds +40.0 µs per hit to the raw MGET");
+        });
+    }
+
+    @Test
     void evaluate_memcachedHitMeanWithinButP50Over_isMissedWithTheGap() {
         Results.MemcachedInfo memcached = new Results.MemcachedInfo("m:11211", Map.of("m:11211", "1.6"), true, null, "binary");
         Results.Measurement hit = remote(m(Workload.POINT_BY_ID, 30_000, 0), "MEMCACHED", 30_000, 40_000);
