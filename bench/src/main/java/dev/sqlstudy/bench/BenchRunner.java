@@ -279,7 +279,8 @@ public final class BenchRunner {
         List<Workload> baselines = new ArrayList<>();
         for (Workload w : workloads(plan, Workload.Group.BASELINE)) {
             boolean onRedis = w == Workload.REDIS_GET || w == Workload.REDIS_MGET_16;
-            boolean onMemcached = w == Workload.MEMCACHED_GET || w == Workload.MEMCACHED_GET_16;
+            boolean onMemcached = w == Workload.MEMCACHED_GET || w == Workload.MEMCACHED_GET_WITH_GENERATION
+                    || w == Workload.MEMCACHED_GET_16;
             if (onRedis ? redis.available() : !onMemcached || memcached.available()) {
                 baselines.add(w);
             }

@@ -51,6 +51,7 @@ final class Goals {
         Figure caffeine = baseline(Workload.CAFFEINE_GET);
         Figure memGet = baseline(Workload.MEMCACHED_GET);
         Figure memGet16 = baseline(Workload.MEMCACHED_GET_16);
+        Figure memGetWithGeneration = baseline(Workload.MEMCACHED_GET_WITH_GENERATION);
         String noMemcached = memcached.available() ? null : "memcached: " + memcached.reason();
         Figure redisGet = baseline(Workload.REDIS_GET);
         Figure redisMget16 = baseline(Workload.REDIS_MGET_16);
@@ -69,15 +70,15 @@ final class Goals {
             ratioGoal("caffeine-hit-vs-uncached", who + ": Caffeine-cached hit ≥ 500× faster than the uncached look-up", d,
                     uncached, hitC, 500, false, null, (a, b) -> cacheWhy(b, a, "the uncached look-up"));
             remoteHitGoal("memcached-hit-vs-get", who + ": memcached-cached hit ≤ 1.3× a same-client raw get", d,
-                    hitM, memGet, 1.3, noMemcached, "the raw get");
+                    hitM, memGet, 1.3, noMemcached, "the raw get", memGetWithGeneration);
             remoteHitGoal("redis-hit-vs-get", who + ": Redis-cached hit ≤ 1.3× a same-client raw GET", d,
-                    get(Workload.POINT_BY_ID, d, i, "REDIS"), redisGet, 1.3, noRedis, "the raw GET");
+                    get(Workload.POINT_BY_ID, d, i, "REDIS"), redisGet, 1.3, noRedis, "the raw GET", null);
             ratioGoal("memcached-in-list", who + ": 16-key in list through memcached ≤ 0.25× sixteen single gets", d,
                     get(Workload.IN_LIST_16, d, i, "MEMCACHED"), memGet16, 0.25, true, noMemcached,
                     (a, b) -> cacheWhy(a, b, "the sixteen gets"));
             // Redis has a real multi-key read: the list's one round trip is held to a raw MGET of the 16 keys.
             remoteHitGoal("redis-in-list", who + ": 16-key in list through Redis ≤ 1.3× a same-client raw 16-key MGET", d,
-                    get(Workload.IN_LIST_16, d, i, "REDIS"), redisMget16, 1.3, noRedis, "the raw MGET");
+                    get(Workload.IN_LIST_16, d, i, "REDIS"), redisMget16, 1.3, noRedis, "the raw MGET", null);
             if (impl.name().equals("MYBATIS") || impl.name().equals("HIBERNATE")) {
                 double limit = impl.name().equals("MYBATIS") ? (h2 ? 2 : 1.2) : (h2 ? 3 : 1.3);
                 ratioGoal("point-read-vs-jdbc", who + ": point read ≤ " + Units.num(limit) + "× raw JDBC"
@@ -146,7 +147,7 @@ final class Goals {
      * decorator adds to the round trip (hit minus raw get).
      */
     private void remoteHitGoal(String id, String text, String db, Figure hit, Figure raw, double limit,
-                               String unavailable, String rawName) {
+                               String unavailable, String rawName, Figure rawWithGeneration) {
         String target = "≤ " + Units.num(limit) + "× (mean and p50)";
         if (hit.value().isEmpty() || raw.value().isEmpty()) {
             String missing = unavailable != null ? unavailable
@@ -164,6 +165,12 @@ final class Goals {
                 + "), p50 " + Units.ratio(p50) + " (" + Units.time(x.p50()) + " / " + Units.time(y.p50())
                 + "); the decorator adds " + added(x.mean() - y.mean()) + " (mean), " + added(x.p50() - y.p50())
                 + " (p50) to the round trip";
+        if (rawWithGeneration != null && rawWithGeneration.value().isPresent()) {
+            // Where the time goes: the multi-get a hit needs (value and generation) against the rest.
+            Results.Measurement g = rawWithGeneration.value().get();
+            measured += "; of that, the multi-get of value and generation costs " + added(g.mean() - y.mean())
+                    + " (raw, " + Units.time(g.mean()) + "), the decorator's own work " + added(x.mean() - g.mean());
+        }
         goals.add(new Results.Goal(id, text, db, target, measured, met ? Verdict.MET : Verdict.MISSED, withinError,
                 met ? null : "the decorator adds " + added(x.mean() - y.mean()) + " per hit to " + rawName
                         + " (mean; p50 " + added(x.p50() - y.p50()) + "); " + cacheWhy(x, y, rawName)));

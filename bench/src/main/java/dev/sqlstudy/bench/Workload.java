@@ -30,6 +30,8 @@ enum Workload {
 
     CAFFEINE_GET(Group.BASELINE, "caffeineGet", "Baseline: bare Caffeine read", false),
     MEMCACHED_GET(Group.BASELINE, "memcachedGet", "Baseline: raw spymemcached get (the cache's client settings)", false),
+    MEMCACHED_GET_WITH_GENERATION(Group.BASELINE, "memcachedGetWithGeneration",
+            "Baseline: raw spymemcached multi-get of a value and a counter", false),
     MEMCACHED_GET_16(Group.BASELINE, "memcachedGet16", "Baseline: 16 raw spymemcached gets", false),
     REDIS_GET(Group.BASELINE, "redisGet", "Baseline: raw Lettuce GET (the cache's client settings)", false),
     REDIS_MGET_16(Group.BASELINE, "redisMget16", "Baseline: one raw Lettuce MGET of 16 keys", false);

@@ -109,7 +109,7 @@ class BenchRunnerTest {
         requireReachable("redis", redis);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         BenchResult result = BenchRunner.run(new BenchOptions(true, out, List.of("mem"), memcached, redis),
-                TINY.withOnly("StackBenchmarks\\.(pointById|inList)$|memcachedGet$|redisGet$|redisMget16$"),
+                TINY.withOnly("StackBenchmarks\\.(pointById|inList)$|memcachedGet$|memcachedGetWithGeneration$|redisGet$|redisMget16$"),
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
 
         Results results = ResultsJson.read(result.resultsJson());
@@ -123,11 +123,15 @@ class BenchRunnerTest {
                 .hasSize((int) Arrays.stream(Impl.values()).flatMap(impl -> Arrays.stream(CacheKind.values())
                         .filter(impl::supports)).count());
         assertThat(results.measurements()).filteredOn(m -> m.db() == null).extracting(Results.Measurement::workload)
-                .containsExactlyInAnyOrder("CacheBaselines.memcachedGet", "CacheBaselines.redisGet",
+                .containsExactlyInAnyOrder("CacheBaselines.memcachedGet", "CacheBaselines.memcachedGetWithGeneration",
+                        "CacheBaselines.redisGet",
                         "CacheBaselines.redisMget16");
         assertThat(results.goals()).filteredOn(g -> g.id().equals("redis-hit-vs-get"))
                 .allSatisfy(g -> assertThat(g.verdict()).isNotEqualTo(Verdict.NOT_MEASURED))
                 .allSatisfy(g -> assertThat(g.measured()).contains("the decorator adds"));
+        assertThat(results.goals()).filteredOn(g -> g.id().equals("memcached-hit-vs-get"))
+                .as("where a memcached hit's time goes: the raw multi-get of value and generation, then the decorator")
+                .allSatisfy(g -> assertThat(g.measured()).contains("the multi-get of value and generation costs"));
         assertThat(results.goals()).filteredOn(g -> g.id().equals("redis-in-list"))
                 .as("the 16-key in list through Redis, held to one raw MGET of the 16 keys, on every implementation")
                 .hasSize(Impl.values().length)
