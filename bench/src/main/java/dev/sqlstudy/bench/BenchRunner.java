@@ -476,14 +476,15 @@ public final class BenchRunner {
     }
 
     /**
-     * The {@code ./study} command line that makes this run: H2 is always measured, so only the
-     * other database goes in the global {@code --db}; the memcached servers in {@code --memcached},
-     * Redis in {@code --redis}.
+     * The {@code ./study} command line that makes this run: each database in a {@code --db}, but
+     * H2 where bench adds it by itself (a quick run, or a full run given no server); the memcached
+     * servers in {@code --memcached}, Redis in {@code --redis}.
      */
     static String command(BenchOptions options, RunPlan plan) {
         StringBuilder command = new StringBuilder("./study");
+        boolean h2Implied = options.quick() || options.databases().stream().allMatch(db -> db.equalsIgnoreCase("h2"));
         for (String db : options.databases()) {
-            if (db.equalsIgnoreCase("h2")) {
+            if (db.equalsIgnoreCase("h2") && h2Implied) {
                 continue;
             }
             String safe = db.replaceAll("(?i)(password=)[^&;]*", "$1***");

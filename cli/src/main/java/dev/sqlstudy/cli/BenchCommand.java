@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures every implementation × cache with JMH and writes results.json, report.md and "
                 + "report.html (charts, ratios against raw JDBC measured in the same run).",
-                "Always on H2; also on every server given with --db (repeatable: a JDBC URL, or container:mysql / "
-                        + "container:mariadb, started once for the whole run), with memcached when "
+                "On every server given with --db (repeatable: a JDBC URL, or container:mysql / container:mariadb, "
+                        + "started once for the whole run) and on H2 — with --quick always, in the full run when no "
+                        + "server is given or --db h2 is; with memcached when "
                         + "--memcached or $STUDY_MEMCACHED names one, and with Redis when --redis or $STUDY_REDIS does.",
                 "Example: study --db jdbc:mysql://127.0.0.1:3306/sqlstudy_bench --db container:mysql "
                         + "--memcached 127.0.0.1:11211 --redis 127.0.0.1:6379 bench --quick"})
@@ -64,14 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
-        List<String> databases = new ArrayList<>();
-        databases.add("h2");
-        for (String db : root.dbOptions()) {
-            String spec = db.strip();
-            if (!spec.toLowerCase(Locale.ROOT).equals("h2") && !databases.contains(spec)) {
-                databases.add(spec);
-            }
-        }
+        List<String> databases = databases(root.dbOptions(), quick);
         try {
             PrintStream progress = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
             BenchResult result = BenchRunner.run(new BenchOptions(quick, out, databases, root.memcachedGiven(),
@@ -99,6 +93,31 @@ final class BenchCommand implements Callable<Integer> {
         } catch (Exception e) {
             return Errors.report(e, err, root.verbose());
         }
+    }
+
+    /**
+     * The databases measured: every {@code --db} given, once each, and H2 (the benchmark's own
+     * file database) first — always in a quick run, in a full run only when no server is given or
+     * {@code --db h2} is. Why: a full run forks two JVMs per trial, and an H2 matrix beside two
+     * servers would take it past its budget for figures nobody quotes from a full run.
+     */
+    static List<String> databases(List<String> given, boolean quick) {
+        List<String> servers = new ArrayList<>();
+        boolean h2Asked = false;
+        for (String db : given) {
+            String spec = db.strip();
+            if (spec.toLowerCase(Locale.ROOT).equals("h2")) {
+                h2Asked = true;
+            } else if (!servers.contains(spec)) {
+                servers.add(spec);
+            }
+        }
+        List<String> databases = new ArrayList<>();
+        if (quick || h2Asked || servers.isEmpty()) {
+            databases.add("h2");
+        }
+        databases.addAll(servers);
+        return databases;
     }
 
     /** Lets the benchmark's PrintStream progress share picocli's stderr writer. */
