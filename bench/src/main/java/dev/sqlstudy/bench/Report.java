@@ -25,8 +25,9 @@ final class Report {
     static final String HOW_TO_READ = """
             - **mean ± error**: one thread; the error is the half-width of JMH's 99.9 % confidence interval of the \
             mean. A mean marked † comes from JMH's AverageTime mode (total time ÷ calls, no timer read per call), \
-            which measures the operations that can take under a microsecond — the cached point look-ups and IN \
-            list, and the baselines; every other mean comes from SampleTime. The answers and their charts show \
+            which measures the operations that take under a microsecond — the Caffeine-cached point look-ups \
+            and the bare Caffeine read, in a full run; every other mean comes from SampleTime (a native cache's \
+            hit takes microseconds, a remote one a network round trip: a timer read is noise there). The answers and their charts show \
             these same means, marked the same way. **ops/s** is 1 s ÷ mean (one thread).
             - **noisy**: the error is more than 20 % of the mean — the machine was busy or the operation varies; \
             compare such a row with care.
