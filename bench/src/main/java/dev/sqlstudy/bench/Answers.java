@@ -32,6 +32,7 @@ final class Answers {
         }
         for (Results.DatabaseInfo db : dbs) {
             cachedHit(r, db).ifPresent(out::add);
+            cachedMiss(r, db).ifPresent(out::add);
         }
         for (Results.DatabaseInfo db : dbs) {
             nPlusOne(r, db).ifPresent(out::add);
@@ -126,6 +127,28 @@ final class Answers {
                 + (jdbcRead == null ? "" : " (raw JDBC's read: " + time(jdbcRead) + ")") + ": " + String.join("; ", parts) + ".");
     }
 
+    /**
+     * What a miss costs: each cache's look-up of an absent id (its whole miss path: look-up, lease,
+     * database read, fill) against the same read without that cache.
+     */
+    static Optional<String> cachedMiss(Results r, Results.DatabaseInfo db) {
+        List<String> parts = new ArrayList<>();
+        Results.Measurement jdbcRead = null;
+        for (CacheLeg leg : cacheLegs(r, db.spec(), Workload.POINT_BY_ID_MISS)) {
+            boolean onJdbc = Measurements.JDBC.equals(leg.read().impl());
+            jdbcRead = onJdbc ? leg.read() : jdbcRead;
+            parts.add(leg.name().replace(" hit", " miss") + " " + time(leg.hit()) + ", "
+                    + Units.ratio(leg.hit().mean() / leg.read().mean())
+                    + (onJdbc ? "" : " " + leg.readName() + " (" + time(leg.read()) + ")"));
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("On " + db.label() + ", a point read that misses (a new absent id each call: look-up, "
+                + "lease, database read, fill) costs, against the same read without the cache"
+                + (jdbcRead == null ? "" : " (raw JDBC's: " + time(jdbcRead) + ")") + ": " + String.join("; ", parts) + ".");
+    }
+
     /** The parent with 100 children child by child (N+1) against its one statement, raw JDBC. */
     static Optional<String> nPlusOne(Results r, Results.DatabaseInfo db) {
         Optional<Results.Measurement> one = find(r, Workload.PARENT_WITH_100_CHILDREN, db.spec(), Measurements.JDBC, Measurements.NONE);
@@ -180,19 +203,24 @@ final class Answers {
 
     /** The legs of the cached-hit answer and chart on one database, in the cache guarantees' column order. */
     static List<CacheLeg> cacheLegs(Results r, String db) {
+        return cacheLegs(r, db, Workload.POINT_BY_ID);
+    }
+
+    /** The same legs on another point-read workload (the always-missing one). */
+    static List<CacheLeg> cacheLegs(Results r, String db, Workload workload) {
         List<CacheLeg> legs = new ArrayList<>();
-        Optional<Results.Measurement> jdbcRead = find(r, Workload.POINT_BY_ID, db, Measurements.JDBC, Measurements.NONE);
+        Optional<Results.Measurement> jdbcRead = find(r, workload, db, Measurements.JDBC, Measurements.NONE);
         for (String[] decorator : new String[][] {{"CAFFEINE", "a Caffeine hit"}, {"MEMCACHED", "a memcached hit"},
                 {"REDIS", "a Redis hit"}}) {
-            Optional<Results.Measurement> hit = find(r, Workload.POINT_BY_ID, db, Measurements.JDBC, decorator[0]);
+            Optional<Results.Measurement> hit = find(r, workload, db, Measurements.JDBC, decorator[0]);
             if (hit.isPresent() && jdbcRead.isPresent()) {
                 legs.add(new CacheLeg(decorator[1], hit.get(), "raw JDBC's database read", jdbcRead.get()));
             }
         }
         for (String[] own : new String[][] {{HIBERNATE, "a Hibernate second-level cache hit", "Hibernate's database read"},
                 {MYBATIS, "a MyBatis <cache/> hit", "MyBatis's database read"}}) {
-            Optional<Results.Measurement> hit = find(r, Workload.POINT_BY_ID, db, own[0], "NATIVE");
-            Optional<Results.Measurement> read = find(r, Workload.POINT_BY_ID, db, own[0], Measurements.NONE);
+            Optional<Results.Measurement> hit = find(r, workload, db, own[0], "NATIVE");
+            Optional<Results.Measurement> read = find(r, workload, db, own[0], Measurements.NONE);
             if (hit.isPresent() && read.isPresent()) {
                 legs.add(new CacheLeg(own[1], hit.get(), own[2], read.get()));
             }

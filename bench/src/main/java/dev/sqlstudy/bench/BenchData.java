@@ -188,6 +188,14 @@ final class BenchData {
         return Math.min(maxPageOffset, (int) (n % 25) * PAGE);
     }
 
+    /**
+     * The {@code n}-th id no row has — above every seeded host, a new one each call — for the
+     * look-up that always misses: nothing inserts during that workload.
+     */
+    int absentId(long n) {
+        return Math.toIntExact(lastSeededHostId + 1 + n);
+    }
+
     int lastSeededHostId() {
         return lastSeededHostId;
     }

@@ -43,6 +43,19 @@ public class StackBenchmarks {
     }
 
     /**
+     * Point look-up by id where every call misses: each call asks for an id no row has, a new one
+     * each time, so a cached stack pays its whole miss path — the look-up, the lease, the
+     * database read (which finds nothing, one statement) and the fill of the absence — against
+     * the bare database read of the same absent id on the uncached stacks. The cost of a miss,
+     * beside the hit of {@link #pointById}; {@link #readWriteMix} is the mix. Run:
+     * {@code ./study bench --quick --only 'StackBenchmarks\.pointByIdMiss$'}.
+     */
+    @Benchmark
+    public Optional<Host> pointByIdMiss(StackState s) {
+        return s.hosts.findById(s.data.absentId(s.ops++));
+    }
+
+    /**
      * Point look-up by host name over the same hot set. Run:
      * {@code ./mvnw -q -pl bench exec:exec -Dbench.args="--quick --only StackBenchmarks.pointByHostname"}.
      */

@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 enum Workload {
     POINT_BY_ID(Group.STACK, "pointById", "Point look-up by id (hot set)", true),
+    POINT_BY_ID_MISS(Group.STACK, "pointByIdMiss", "Point look-up by id, every call a miss (an absent id)", true),
     POINT_BY_HOSTNAME(Group.STACK, "pointByHostname", "Point look-up by hostname (hot set)", true),
     PAGE_20(Group.STACK, "page20", "Ordered page of 20", true),
     IN_LIST_16(Group.STACK, "inList", "IN list of %,d host names", true, 16, 1, 16, 256),
@@ -90,6 +91,11 @@ enum Workload {
     String title(Integer size) {
         Integer n = size == null ? standardSize : size;
         return n == null ? titleFormat : String.format(java.util.Locale.ROOT, titleFormat, n);
+    }
+
+    /** The two insert workloads (batch and one by one). */
+    boolean inserts() {
+        return this == BATCH_INSERT || this == SINGLE_INSERTS;
     }
 
     boolean sized() {

@@ -116,6 +116,29 @@ class AnswersReportTest {
     }
 
     @Test
+    void answers_runWithMisses_sayWhatAMissCostsAgainstTheReadItAdds() throws Exception {
+        ObjectNode json = run();
+        remove(json, m -> m.path("workload").asText().equals("StackBenchmarks.pointByIdMiss"));
+        // Each stack's miss: its hit row renamed, at 1.5× the uncached read of its implementation.
+        for (JsonNode m : rows(json, m -> "StackBenchmarks.pointById".equals(m.path("workload").asText())
+                && m.path("threads").asInt(1) == 1)) {
+            ObjectNode miss = m.deepCopy();
+            miss.put("workload", "StackBenchmarks.pointByIdMiss");
+            double read = mean(json, "StackBenchmarks.pointById", m.path("db").asText(), m.path("impl").asText(), "NONE");
+            miss.put("mean", "NONE".equals(m.path("cache").asText()) ? read : read * 1.5);
+            ((ArrayNode) json.path("measurements")).add(miss);
+        }
+
+        String md = MarkdownReport.render(results(json));
+
+        double jdbc = mean(json, "StackBenchmarks.pointById", MARIADB, "JDBC", "NONE");
+        assertThat(md).contains("On MariaDB, a point read that misses (a new absent id each call: look-up, lease, "
+                + "database read, fill) costs, against the same read without the cache (raw JDBC's: " + Units.time(jdbc)
+                + "): a Caffeine miss " + Units.time(jdbc * 1.5) + ", 1.50×; a memcached miss ", "a Hibernate second-level "
+                + "cache miss ", "1.50× Hibernate's database read (");
+    }
+
+    @Test
     void answers_runWithoutNPlusOne_leaveOutItsSentenceAndChart() throws Exception {
         ObjectNode json = run();
         remove(json, m -> m.path("workload").asText().startsWith("NPlusOneBenchmarks."));

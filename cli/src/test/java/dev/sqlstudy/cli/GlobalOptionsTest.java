@@ -71,6 +71,12 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void db_givenTwiceOutsideBench_exits2SayingOnlyBenchTakesSeveral() {
+        Study.raw("--db", "mem", "--db", "h2", "hosts", "list")
+                .failsWith(ExitCode.USAGE, "--db was given 2 times (mem, h2); only bench measures several databases");
+    }
+
+    @Test
     void db_unreachableServer_exits4QuicklyWithTheAddress() {
         Instant start = Instant.now();
         Study.raw("--db", "jdbc:mysql://127.0.0.1:1/none", "--db-user", "u", "--db-password", "p", "hosts", "list")
