@@ -93,42 +93,8 @@ public final class MemcachedProcess implements AutoCloseable {
     /** {@code kill -STOP}: the process keeps its memory and its connections but answers nothing. */
     public void freeze() {
         signal("STOP");
-        awaitStopped();
+        Frozen.awaitStopped(process, "memcached");
         frozen = true;
-    }
-
-    /**
-     * {@code kill} returns once the signal is sent, not once every thread has stopped: on a busy
-     * machine a request sent right after could still be answered. Wait until the kernel reports
-     * each thread stopped ({@code T} in {@code /proc/<pid>/task/<tid>/stat}); where there is no
-     * {@code /proc}, the signal alone has to do.
-     */
-    private void awaitStopped() {
-        java.nio.file.Path tasks = java.nio.file.Path.of("/proc", Long.toString(process.pid()), "task");
-        if (!java.nio.file.Files.isDirectory(tasks)) {
-            return;
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.list(tasks)) {
-                boolean stopped = all.allMatch(task -> {
-                    try {
-                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                        char state = stat.charAt(stat.lastIndexOf(')') + 2);
-                        return state == 'T' || state == 't';
-                    } catch (java.io.IOException e) {
-                        return true; // the thread is gone
-                    }
-                });
-                if (stopped) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        throw new IllegalStateException("memcached " + process.pid() + " did not stop within 2 s of kill -STOP");
     }
 
     /** {@code kill -CONT}: the frozen process answers again, with whatever it held. */

@@ -122,6 +122,7 @@ public final class RedisProcess implements AutoCloseable {
     /** {@code SIGSTOP}: connections stay open and nothing answers — a hung server. */
     public void freeze() {
         signal("-STOP");
+        Frozen.awaitStopped(process, "redis-server");
         frozen = true;
     }
 
