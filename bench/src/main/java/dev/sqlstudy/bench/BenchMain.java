@@ -12,6 +12,9 @@ import java.util.List;
  * {@code --redis HOST:PORT[,…]},
  * {@code --out DIR}, {@code --only REGEX} (workload ids such as {@code StackBenchmarks.pointById}),
  * {@code --profile NAME[:OPTIONS]} (repeatable: a JMH profiler besides {@code gc}, which always runs).
+ * {@code --render DIR/results.json} measures nothing: it writes {@code report.md} and
+ * {@code report.html} again beside a run's {@code results.json}, with this build's report writer
+ * (the reports are a function of the figures, so a report fix reaches a committed run).
  */
 public final class BenchMain {
 
@@ -26,6 +29,10 @@ public final class BenchMain {
         String redis = null;
         String only = null;
         List<String> profilers = new ArrayList<>();
+        if (args.length == 2 && args[0].equals("--render")) {
+            render(Path.of(args[1]));
+            return;
+        }
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -37,7 +44,8 @@ public final class BenchMain {
                 case "--profile" -> profilers.add(args[++i]);
                 default -> {
                     System.err.println("error: unknown option '" + args[i]
-                            + "' (use --quick, --db SPEC, --memcached SERVERS, --redis SERVERS, --out DIR, --only REGEX, --profile NAME)");
+                            + "' (use --quick, --db SPEC, --memcached SERVERS, --redis SERVERS, --out DIR, --only REGEX, "
+                            + "--profile NAME, or --render RESULTS.json alone)");
                     System.exit(2);
                 }
             }
@@ -45,5 +53,18 @@ public final class BenchMain {
         BenchOptions options = new BenchOptions(quick, out, dbs, memcached, redis);
         BenchResult result = BenchRunner.run(options, RunPlan.of(quick).withOnly(only).withProfilers(profilers), System.out);
         System.exit(result.measurements() == 0 ? 1 : 0);
+    }
+
+    private static void render(Path resultsJson) {
+        try {
+            Results results = ResultsJson.read(resultsJson);
+            Path dir = resultsJson.toAbsolutePath().getParent();
+            java.nio.file.Files.writeString(dir.resolve("report.md"), MarkdownReport.render(results));
+            java.nio.file.Files.writeString(dir.resolve("report.html"), HtmlReport.render(results));
+            System.out.println("rendered " + dir.resolve("report.md") + " and " + dir.resolve("report.html"));
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("error: cannot render " + resultsJson + ": " + e.getMessage());
+            System.exit(2);
+        }
     }
 }

@@ -57,8 +57,8 @@ final class Scaling {
                     .append("|---|---|---|---|--:|\n");
             sweeps.values().forEach(rows -> {
                 Results.Measurement first = rows.get(0);
-                md.append("| ").append(Workload.ofBenchmark("." + first.workload()).map(w -> w.title(null))
-                                .orElse(first.workload()).replaceAll("[0-9,]+", "N"))
+                md.append("| ").append(Workload.ofBenchmark("." + first.workload()).map(Workload::genericTitle)
+                                .orElse(first.workload()))
                         .append(" | ").append(Report.dbLabel(r, first.db())).append(" | ").append(first.stack()).append(" | ")
                         .append(rows.stream().map(m -> String.format(java.util.Locale.ROOT, "%,d: %s", m.size(),
                                 Units.time(m.mean()))).collect(Collectors.joining("; ")))

@@ -88,6 +88,11 @@ enum Workload {
     }
 
     /** The title at a size ({@code "Parent with 10 children"}); the standard title for null. */
+    /** The title with the size as "N": {@code N+1: N single look-ups}. */
+    String genericTitle() {
+        return titleFormat.replace("%,d", "N");
+    }
+
     String title(Integer size) {
         Integer n = size == null ? standardSize : size;
         return n == null ? titleFormat : String.format(java.util.Locale.ROOT, titleFormat, n);

@@ -194,6 +194,15 @@ class ScalingChartsTest {
         }
     }
 
+    @Test
+    void scalingTable_everyFamily_namesItsWorkloadWithTheSizeAsN() {
+        String md = Scaling.markdown(sampleRun());
+
+        assertThat(md).contains("| IN list of N host names | ", "| N+1: N single look-ups | ",
+                        "| N+1: parent of N children, child by child | ", "| N single inserts (one transaction) | ")
+                .as("the size, not every digit, is N").doesNotContain("N+N");
+    }
+
     // ---- a run with the sweeps, in memory
 
     /** Both databases, the standard matrix of a few workloads, every sweep and the thread sweep. */
