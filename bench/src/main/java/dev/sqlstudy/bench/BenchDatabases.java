@@ -1,7 +1,6 @@
 package dev.sqlstudy.bench;
 
 import dev.sqlstudy.container.DatabaseContainer;
-import dev.sqlstudy.container.MySqlContainers;
 import dev.sqlstudy.db.Database;
 import dev.sqlstudy.db.DatabaseConfig;
 import dev.sqlstudy.stack.DbTarget;
@@ -38,6 +37,8 @@ final class BenchDatabases {
     /** {@code <prefix><spec>.url|.user|.password}: where a container the runner started listens. */
     static final String CONTAINER_PROPERTY = "sqlstudy.bench.container.";
 
+    private static final List<String> CONTAINER_PARTS = List.of(".url", ".user", ".password");
+
     private BenchDatabases() {
     }
 
@@ -62,9 +63,7 @@ final class BenchDatabases {
             progress.printf("database %s: starting %s%n", spec, target.describe());
             DatabaseContainer container;
             try {
-                DbTarget.Container wanted = target.container();
-                container = wanted.kind() == null ? MySqlContainers.start(wanted.image())
-                        : MySqlContainers.start(wanted.kind(), wanted.image());
+                container = target.container().start();
             } catch (RuntimeException e) {
                 progress.printf("database %s: no container (%s)%n", spec, BenchRunner.oneLine(e));
                 continue;
@@ -86,7 +85,7 @@ final class BenchDatabases {
         List<String> jvmArgs() {
             List<String> args = new ArrayList<>();
             for (String spec : specs) {
-                for (String part : List.of(".url", ".user", ".password")) {
+                for (String part : CONTAINER_PARTS) {
                     String key = CONTAINER_PROPERTY + spec + part;
                     args.add("-D" + key + "=" + System.getProperty(key));
                 }
@@ -97,7 +96,7 @@ final class BenchDatabases {
         @Override
         public void close() {
             for (String spec : specs) {
-                for (String part : List.of(".url", ".user", ".password")) {
+                for (String part : CONTAINER_PARTS) {
                     System.clearProperty(CONTAINER_PROPERTY + spec + part);
                 }
             }

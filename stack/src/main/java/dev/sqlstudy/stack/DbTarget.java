@@ -27,6 +27,16 @@ public record DbTarget(String spec, DatabaseConfig config, Container container) 
      *              {@code $STUDY_CONTAINER_IMAGE} for a plain container, else the official image
      */
     public record Container(ContainerKind kind, String image) {
+
+        /**
+         * Starts it and waits until it accepts connections: a server of {@link #kind}, or for a
+         * plain container whichever server the image holds.
+         *
+         * @throws IllegalStateException when Docker is missing or the image is unavailable
+         */
+        public dev.sqlstudy.container.DatabaseContainer start() {
+            return kind == null ? MySqlContainers.start(image) : MySqlContainers.start(kind, image);
+        }
     }
 
     /**

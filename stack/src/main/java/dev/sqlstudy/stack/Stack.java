@@ -7,7 +7,6 @@ import dev.sqlstudy.cache.CacheStats;
 import dev.sqlstudy.cache.CachedRepositories;
 import dev.sqlstudy.cache.Namespace;
 import dev.sqlstudy.container.DatabaseContainer;
-import dev.sqlstudy.container.MySqlContainers;
 import dev.sqlstudy.db.Database;
 import dev.sqlstudy.db.DatabaseConfig;
 import dev.sqlstudy.domain.DatabaseUnavailableException;
@@ -129,8 +128,7 @@ public final class Stack implements AutoCloseable {
 
     private static DatabaseContainer startContainer(DbTarget.Container container) {
         try {
-            return container.kind() == null ? MySqlContainers.start(container.image())
-                    : MySqlContainers.start(container.kind(), container.image());
+            return container.start();
         } catch (IllegalStateException e) {
             // Docker missing or the image unavailable: the database is unavailable (CLI exit 4).
             throw new DatabaseUnavailableException("cannot start a database container: " + e.getMessage(), e);
