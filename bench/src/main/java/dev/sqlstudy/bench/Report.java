@@ -188,6 +188,29 @@ final class Report {
         return Units.time(ns) + (nearTimer(r, m) ? "‡" : "");
     }
 
+    /**
+     * Why some databases have no cache goals, when they have none: the full run measures the cached
+     * stacks on its sweep database alone ({@link BenchRunner#onStack}).
+     */
+    static Optional<String> cachesNote(Results r) {
+        List<String> without = new ArrayList<>();
+        List<String> with = new ArrayList<>();
+        for (Results.DatabaseInfo d : r.databases()) {
+            boolean measured = r.measurements().stream().anyMatch(m -> d.spec().equals(m.db()));
+            if (!d.available() || !measured) {
+                continue;
+            }
+            (Goals.cachedStacksMeasured(r.measurements(), d.spec()) ? with : without).add(d.label());
+        }
+        if (without.isEmpty() || with.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("The cache goals are judged on " + String.join(" and ", with) + " only: this run measured "
+                + "no cached stack on " + String.join(" or ", without) + ". A full run puts the caches on its sweep "
+                + "database alone — a hit never reaches the database, and two forks per trial leave no time for "
+                + "every cache on every server; the quick run has every cache on every database.");
+    }
+
     static String dbLabel(Results r, String spec) {
         return r.databases().stream().filter(d -> d.spec().equals(spec)).findFirst()
                 .map(Results.DatabaseInfo::label).orElse(spec);

@@ -66,14 +66,20 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
     }
 
     /**
-     * Two fresh JVMs per trial (so a figure is not one JIT's luck); per fork 1 warm-up iteration
-     * of 1 s and 2 measured ones of 750 ms — three measured seconds a trial; AverageTime where it
-     * matters; the scaling and thread sweeps. Why not longer: a fork costs about 2.5 s to start
-     * and set up, and MariaDB + MySQL with every cache and the sweeps is about 400 trials, which
-     * must fit in 75 minutes on 2 cores (measured: 11–13 s a trial with 1 s measured iterations).
+     * Two fresh JVMs per trial (so a figure is not one JIT's luck); per fork 5 warm-up iterations
+     * of 1 s and 2 measured ones of 500 ms; AverageTime where it matters; the scaling and thread
+     * sweeps; the cached stacks on their hit, miss and mix ({@link BenchRunner#onStack}).
+     *
+     * <p>Why 5 s of warm-up: on 2 cores a framework's point read is still being compiled for
+     * seconds — Hibernate's uncached read by id on MariaDB, one fork, 1 s iterations, came down
+     * from 670–1,100 µs in the first second to about 200 µs after 4–6 s and 80–130 µs after 9 s
+     * (the measured curve is in bench/README). 1 s (the plan until the fourth session) left the
+     * frameworks at 2–3× their warm figures. Longer does not fit: a fork also costs 2–4 s to start,
+     * boot its stack and load its data (measured: about 21 s a trial with 750 ms iterations), and the
+     * 208 trials of MariaDB + MySQL with every cache and the sweeps must fit in 75 minutes.
      */
     public static RunPlan full() {
-        return new RunPlan("full", 2, 1, Duration.ofSeconds(1), 2, Duration.ofMillis(750), true, null, List.of(), true);
+        return new RunPlan("full", 2, 5, Duration.ofSeconds(1), 2, Duration.ofMillis(500), true, null, List.of(), true);
     }
 
     public static RunPlan of(boolean quick) {
@@ -119,8 +125,9 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
         return only == null || Pattern.compile(only).matcher(workload.id()).find();
     }
 
-    /** About how long one trial takes, set-up excluded. */
+    /** About how long one trial takes, set-up excluded: its iterations, in each of its forks. */
     Duration trialTime() {
-        return warmupTime.multipliedBy(warmupIterations).plus(measurementTime.multipliedBy(measurementIterations));
+        return warmupTime.multipliedBy(warmupIterations).plus(measurementTime.multipliedBy(measurementIterations))
+                .multipliedBy(Math.max(forks, 1));
     }
 }

@@ -40,7 +40,8 @@ class GoalsTest {
 
     @Test
     void evaluate_memcachedNotGiven_isNotMeasuredWithTheReason() {
-        List<Results.Goal> goals = Goals.evaluate(List.of(m(Workload.POINT_BY_ID, 50_000, 1)), List.of(MARIADB), NO_MEMCACHED);
+        List<Results.Goal> goals = Goals.evaluate(List.of(m(Workload.POINT_BY_ID, 50_000, 1),
+                cached(m(Workload.POINT_BY_ID, 40, 0), 0.2)), List.of(MARIADB), NO_MEMCACHED);
 
         assertThat(goal(goals, "jdbc: memcached-cached hit ≤ 1.3× a same-client raw get")).satisfies(g -> {
             assertThat(g.verdict()).isEqualTo(Verdict.NOT_MEASURED);
@@ -108,12 +109,35 @@ class GoalsTest {
 
     @Test
     void evaluate_redisNotGiven_isNotMeasuredWithTheReason() {
-        List<Results.Goal> goals = Goals.evaluate(List.of(m(Workload.POINT_BY_ID, 50_000, 1)), List.of(MARIADB), NO_MEMCACHED);
+        List<Results.Goal> goals = Goals.evaluate(List.of(m(Workload.POINT_BY_ID, 50_000, 1),
+                cached(m(Workload.POINT_BY_ID, 40, 0), 0.2)), List.of(MARIADB), NO_MEMCACHED);
 
         assertThat(goal(goals, "jdbc: Redis-cached hit ≤ 1.3× a same-client raw GET")).satisfies(g -> {
             assertThat(g.verdict()).isEqualTo(Verdict.NOT_MEASURED);
             assertThat(g.why()).isEqualTo("redis: no redis servers given");
         });
+    }
+
+    @Test
+    void evaluate_databaseWithoutCachedStacks_listsNoCacheGoalsThere() {
+        Results.DatabaseInfo mysql = new Results.DatabaseInfo("container:mysql", "MySQL", "MySQL 9.7.4", true, null, 10);
+        Results.Measurement onMysql = onDb(m(Workload.POINT_BY_ID, 60_000, 1), mysql.spec());
+        List<Results.Goal> goals = Goals.evaluate(List.of(m(Workload.POINT_BY_ID, 50_000, 1),
+                cached(m(Workload.POINT_BY_ID, 40, 0), 0.2), onMysql), List.of(MARIADB, mysql), NO_MEMCACHED);
+
+        assertThat(goals).filteredOn(g -> g.db().equals(MARIADB.spec())).extracting(Results.Goal::id)
+                .contains("caffeine-hit-vs-bare", "memcached-hit-vs-get", "point-read-vs-jdbc");
+        assertThat(goals).filteredOn(g -> g.db().equals(mysql.spec())).extracting(Results.Goal::id)
+                .as("a full run measures no cache on its second server: no goal stands there unmeasured")
+                .contains("point-read-vs-jdbc")
+                .doesNotContain("caffeine-hit-vs-bare", "memcached-hit-vs-get", "redis-in-list");
+    }
+
+    private static Results.Measurement onDb(Results.Measurement m, String db) {
+        return new Results.Measurement(m.workload(), m.title(), m.group(), db, m.impl(), m.cache(), m.stack(),
+                m.meanFrom(), m.samples(), m.mean(), m.error(), m.p50(), m.p90(), m.p99(), m.p999(), m.max(),
+                m.opsPerSecond(), m.rowsPerOp(), m.nsPerRow(), m.ops(), m.statementsPerOp(), m.commitsPerOp(),
+                m.cacheCounts(), null, null, null, m.bytesPerOp(), m.bytesPerOpError(), false, m.size(), m.threads());
     }
 
     private static final Results.RedisInfo REDIS = new Results.RedisInfo("r:6379", "7.0.15", true, null, "Lettuce");

@@ -39,18 +39,49 @@ class RunPlanJobsTest {
     }
 
     @Test
-    void jobs_everyDatabase_hasEveryStackAtTheStandardSize() {
-        List<BenchRunner.Job> jobs = BenchRunner.jobs(RunPlan.full(), everyStackOn("h2", MARIADB, MYSQL), MEMCACHED, REDIS);
+    void jobs_quickRun_hasEveryStackOnEveryDatabase() {
+        List<BenchRunner.Job> jobs = BenchRunner.jobs(RunPlan.quick(), everyStackOn("h2", MARIADB, MYSQL), MEMCACHED, REDIS);
 
         for (String db : List.of("h2", MARIADB, MYSQL)) {
             for (CacheKind cache : CacheKind.values()) {
-                assertThat(jobs).as("%s × %s measures the point read", db, cache)
+                assertThat(jobs).as("%s × %s runs every workload", db, cache)
                         .anySatisfy(job -> {
                             assertThat(job.params().get("db")).containsExactly(db);
                             assertThat(job.params().get("cache")).containsExactly(cache.name());
-                            assertThat(job.workloads()).contains(Workload.POINT_BY_ID);
+                            assertThat(job.workloads()).containsExactlyElementsOf(
+                                    Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.STACK).toList());
                         });
             }
+        }
+    }
+
+    @Test
+    void jobs_fullRun_cachesOnlyOnTheSweepDatabase_withTheirHitMissAndMix() {
+        List<BenchRunner.Job> jobs = BenchRunner.jobs(RunPlan.full(), everyStackOn("h2", MARIADB, MYSQL), MEMCACHED, REDIS);
+        List<BenchRunner.Job> standard = jobs.stream().filter(job -> job.params().containsKey("cache") && job.threads() == 1)
+                .toList();
+
+        assertThat(standard).filteredOn(job -> !job.params().get("db").contains(MARIADB))
+                .as("on the other databases the uncached stacks alone, every workload at its standard size")
+                .isNotEmpty()
+                .allSatisfy(job -> assertThat(job.params().get("cache")).containsExactly(CacheKind.NONE.name()))
+                .allSatisfy(job -> assertThat(job.workloads()).hasSize(
+                        (int) Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.STACK).count()));
+        for (CacheKind cache : CacheKind.values()) {
+            if (cache == CacheKind.NONE) {
+                continue;
+            }
+            List<Workload> measured = standard.stream()
+                    .filter(job -> job.params().get("db").contains(MARIADB) && job.params().get("cache").contains(cache.name()))
+                    .flatMap(job -> job.workloads().stream()).filter(w -> w.group == Workload.Group.STACK).distinct()
+                    .toList();
+            List<Workload> expected = new ArrayList<>(List.of(Workload.POINT_BY_ID, Workload.POINT_BY_ID_MISS,
+                    Workload.READ_WRITE_MIX));
+            if (cache == CacheKind.MEMCACHED || cache == CacheKind.REDIS) {
+                expected.add(Workload.IN_LIST_16);
+            }
+            assertThat(measured).as("%s on the sweep database: hit, miss and mix", cache)
+                    .containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 
@@ -82,11 +113,12 @@ class RunPlanJobsTest {
 
         assertThat(jobs).filteredOn(BenchRunner.Job::averageTime)
                 .as("a native hit takes microseconds, a remote one a round trip: SampleTime's own mean is sound there")
-                .hasSize(3)
+                .hasSize(2)
                 .allSatisfy(job -> {
                     if (job.params().containsKey("cache")) {
                         assertThat(job.params().get("cache")).containsExactly(CacheKind.CAFFEINE.name());
-                        assertThat(job.workloads()).containsExactly(Workload.POINT_BY_ID, Workload.POINT_BY_HOSTNAME);
+                        assertThat(job.params().get("db")).containsExactly(MARIADB);
+                        assertThat(job.workloads()).containsExactly(Workload.POINT_BY_ID);
                     } else {
                         assertThat(job.workloads()).containsExactly(Workload.CAFFEINE_GET);
                     }
@@ -97,24 +129,27 @@ class RunPlanJobsTest {
     void jobs_fullRunOnThreeDatabases_plansTheTrialsTheBudgetIsMadeOf() {
         List<BenchRunner.Job> jobs = BenchRunner.jobs(RunPlan.full(), everyStackOn("h2", MARIADB, MYSQL), MEMCACHED, REDIS);
 
-        int stacksPerDatabase = (int) Arrays.stream(Impl.values())
-                .flatMap(impl -> Arrays.stream(CacheKind.values()).filter(impl::supports)).count();
-        int stackWorkloads = (int) Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.STACK).count();
-        // With the sweeps the inserts run on the uncached stacks alone.
-        int cachedStacks = stacksPerDatabase - Impl.values().length;
-        int standard = stacksPerDatabase * stackWorkloads - cachedStacks * 2;
-        // The Caffeine hit by id and by hostname on the three implementations, in AverageTime too.
-        int averageTime = 3 * 2;
-        int extraSizes = Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.STACK && w.sized())
-                .mapToInt(w -> w.sizes().length - 1).sum() * 3;
-        int naiveSizes = Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.N_PLUS_ONE)
-                .mapToInt(w -> w.sizes().length).sum() * 3;
+        List<Workload> stackWorkloads = Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.STACK).toList();
+        int impls = Impl.values().length;
+        // The sweep database: every uncached workload at every size of its sweep (the standard one among them)…
+        int uncachedSwept = impls * stackWorkloads.stream().mapToInt(w -> w.sized() ? w.sizes().length : 1).sum();
+        int naiveSwept = impls * Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.N_PLUS_ONE)
+                .mapToInt(w -> w.sizes().length).sum();
+        // …each cache's hit, miss and mix (memcached's and Redis's IN list too), the Caffeine hit in AverageTime too…
+        int cachedStacks = (int) Arrays.stream(Impl.values())
+                .flatMap(impl -> Arrays.stream(CacheKind.values()).filter(c -> c != CacheKind.NONE).filter(impl::supports))
+                .count();
+        int cached = cachedStacks * 3 + 2 * impls + impls;
+        // …the point read at 1, 2, 4 and 8 threads on jdbc bare and through each cache, and on both native caches.
         int threads = Workload.THREAD_COUNTS.length * (4 + 2);
-        int naiveStandard = 3 * 3;
+        // H2 and MySQL: the uncached stacks at the standard sizes.
+        int otherDatabases = 2 * impls * stackWorkloads.size();
         // Every baseline once, the bare Caffeine read in AverageTime too.
         int baselines = (int) Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.BASELINE).count() + 1;
-        int expected = 3 * (standard + averageTime) + 2 * naiveStandard + extraSizes + naiveSizes + threads + baselines;
+        int expected = uncachedSwept + naiveSwept + cached + threads + otherDatabases + baselines;
 
+        assertThat(expected).as("what two forks × (5 s warm-up + 1.5 s measured + 2–4 s set-up) fit in 75 minutes")
+                .isLessThanOrEqualTo(250);
         assertThat(jobs.stream().mapToInt(BenchRunner.Job::trials).sum()).isEqualTo(expected);
     }
 
