@@ -12,9 +12,10 @@ import java.util.List;
  * {@code --redis HOST:PORT[,…]},
  * {@code --out DIR}, {@code --only REGEX} (workload ids such as {@code StackBenchmarks.pointById}),
  * {@code --profile NAME[:OPTIONS]} (repeatable: a JMH profiler besides {@code gc}, which always runs).
- * {@code --render DIR/results.json} measures nothing: it writes {@code report.md} and
- * {@code report.html} again beside a run's {@code results.json}, with this build's report writer
- * (the reports are a function of the figures, so a report fix reaches a committed run).
+ * {@code --render DIR/results.json} measures nothing: it judges the goals again and writes
+ * {@code report.md} and {@code report.html} again beside a run's {@code results.json}, with this
+ * build's goals and report writer (both are a function of the figures, so a fix reaches a
+ * committed run).
  */
 public final class BenchMain {
 
@@ -57,8 +58,14 @@ public final class BenchMain {
 
     private static void render(Path resultsJson) {
         try {
-            Results results = ResultsJson.read(resultsJson);
+            Results read = ResultsJson.read(resultsJson);
+            // The goals are a function of the figures too: judged again by this build, and kept in results.json.
+            Results results = new Results(read.schemaVersion(), read.settings(), read.environment(), read.databases(),
+                    read.memcached(), read.dropped(), read.measurements(), read.failures(),
+                    Goals.evaluate(read.measurements(), read.databases(), read.memcached(), read.redis(), read.dropped()),
+                    read.redis());
             Path dir = resultsJson.toAbsolutePath().getParent();
+            ResultsJson.write(results, resultsJson);
             java.nio.file.Files.writeString(dir.resolve("report.md"), MarkdownReport.render(results));
             java.nio.file.Files.writeString(dir.resolve("report.html"), HtmlReport.render(results));
             System.out.println("rendered " + dir.resolve("report.md") + " and " + dir.resolve("report.html"));

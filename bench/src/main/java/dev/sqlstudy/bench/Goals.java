@@ -57,9 +57,11 @@ final class Goals {
         Figure redisMget16 = baseline(Workload.REDIS_MGET_16);
         String noRedis = redis.available() ? null : "redis: " + redis.reason();
 
-        // A full run measures the cached stacks on its sweep database alone (BenchRunner.onStack):
-        // elsewhere their goals are not listed, and the report says why (Report.cachesNote).
+        // A full run measures the cached stacks and the N+1 variants on its sweep database alone
+        // (BenchRunner.onStack): elsewhere their goals are not listed, and the report says why
+        // (Report.sweepOnlyNote).
         boolean caches = cachedStacksMeasured(all, d);
+        boolean nPlusOne = nPlusOneMeasured(all, d);
         for (Impl impl : Impl.values()) {
             String i = impl.name();
             String who = impl.toString();
@@ -91,7 +93,8 @@ final class Goals {
                         limit, true, null, Goals::statementsWhy);
             }
             oneStatementGoal(d, i, who);
-            for (Workload w : List.of(Workload.IN_LIST_16, Workload.PARENT_WITH_100_CHILDREN, Workload.ALL_PARENTS)) {
+            for (Workload w : nPlusOne ? List.of(Workload.IN_LIST_16, Workload.PARENT_WITH_100_CHILDREN,
+                    Workload.ALL_PARENTS) : List.<Workload>of()) {
                 Workload naive = w.naive().orElseThrow();
                 ratioGoal("one-statement-vs-n-plus-one", who + ": " + w.title + " ≥ 5× faster than its N+1 variant", d,
                         get(naive, d, i, "NONE"), get(w, d, i, "NONE"), 5, false, null, Goals::statementsWhy);
@@ -105,6 +108,11 @@ final class Goals {
                         null, Goals::statementsWhy);
             }
         }
+    }
+
+    /** True when some N+1 variant was measured on {@code db}. */
+    static boolean nPlusOneMeasured(List<Results.Measurement> all, String db) {
+        return all.stream().anyMatch(m -> db.equals(m.db()) && Workload.Group.N_PLUS_ONE.name().equals(m.group()));
     }
 
     /** True when some stack with a cache in front was measured on {@code db}. */

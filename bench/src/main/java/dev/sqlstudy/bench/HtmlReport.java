@@ -43,7 +43,7 @@ final class HtmlReport {
         h.append("<p class=\"muted\">Command: <code>").append(esc(r.settings().command())).append("</code></p>\n");
 
         h.append("<h2>Goals</h2>\n<p class=\"muted\">").append(esc(Report.GOALS_INTRO)).append("</p>\n");
-        Report.cachesNote(r).ifPresent(note -> h.append("<p class=\"muted\">").append(esc(note)).append("</p>\n"));
+        Report.sweepOnlyNote(r).ifPresent(note -> h.append("<p class=\"muted\">").append(esc(note)).append("</p>\n"));
         h.append("<table><tr><th class=\"l\">Goal</th><th class=\"l\">Database</th><th>Target</th><th>Measured</th>")
                 .append("<th>Verdict</th><th class=\"l\">Why (measured)</th></tr>\n");
         for (Results.Goal g : r.goals()) {

@@ -22,7 +22,7 @@ final class MarkdownReport {
         md.append("Command: `").append(r.settings().command()).append("`\n\n");
 
         md.append("## Goals\n\n").append(Report.GOALS_INTRO).append("\n\n");
-        Report.cachesNote(r).ifPresent(note -> md.append(note).append("\n\n"));
+        Report.sweepOnlyNote(r).ifPresent(note -> md.append(note).append("\n\n"));
         md.append("| Goal | Database | Target | Measured | Verdict | Why (measured) |\n|---|---|---|---|---|---|\n");
         for (Results.Goal g : r.goals()) {
             md.append("| ").append(cell(g.text())).append(" | ").append(Report.dbLabel(r, g.db())).append(" | ")

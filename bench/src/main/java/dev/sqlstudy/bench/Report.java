@@ -189,26 +189,35 @@ final class Report {
     }
 
     /**
-     * Why some databases have no cache goals, when they have none: the full run measures the cached
-     * stacks on its sweep database alone ({@link BenchRunner#onStack}).
+     * Why some databases have no cache or N+1 goals, when they have none: the full run measures
+     * the cached stacks and the N+1 variants on its sweep database alone ({@link BenchRunner#onStack}).
      */
-    static Optional<String> cachesNote(Results r) {
+    static Optional<String> sweepOnlyNote(Results r) {
+        List<String> notes = new ArrayList<>();
+        note(r, "cache", "no cached stack", Goals::cachedStacksMeasured).ifPresent(notes::add);
+        note(r, "N+1", "no N+1 variant", Goals::nPlusOneMeasured).ifPresent(notes::add);
+        if (notes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(" ", notes) + " A full run measures both on its sweep database alone — a cache "
+                + "hit never reaches the database, N+1's cost is its statements, and two forks per trial leave no time "
+                + "for them on every server; the quick run has every cache and every N+1 variant on every database.");
+    }
+
+    private static Optional<String> note(Results r, String what, String none,
+                                         java.util.function.BiPredicate<List<Results.Measurement>, String> measured) {
         List<String> without = new ArrayList<>();
         List<String> with = new ArrayList<>();
         for (Results.DatabaseInfo d : r.databases()) {
-            boolean measured = r.measurements().stream().anyMatch(m -> d.spec().equals(m.db()));
-            if (!d.available() || !measured) {
-                continue;
+            if (d.available() && r.measurements().stream().anyMatch(m -> d.spec().equals(m.db()))) {
+                (measured.test(r.measurements(), d.spec()) ? with : without).add(d.label());
             }
-            (Goals.cachedStacksMeasured(r.measurements(), d.spec()) ? with : without).add(d.label());
         }
         if (without.isEmpty() || with.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("The cache goals are judged on " + String.join(" and ", with) + " only: this run measured "
-                + "no cached stack on " + String.join(" or ", without) + ". A full run puts the caches on its sweep "
-                + "database alone — a hit never reaches the database, and two forks per trial leave no time for "
-                + "every cache on every server; the quick run has every cache on every database.");
+        return Optional.of("The " + what + " goals are judged on " + String.join(" and ", with) + " only: this run "
+                + "measured " + none + " on " + String.join(" or ", without) + ".");
     }
 
     static String dbLabel(Results r, String spec) {

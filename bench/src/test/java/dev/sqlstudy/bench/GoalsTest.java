@@ -119,18 +119,21 @@ class GoalsTest {
     }
 
     @Test
-    void evaluate_databaseWithoutCachedStacks_listsNoCacheGoalsThere() {
+    void evaluate_databaseWithoutCachedStacksOrNPlusOne_listsNoSuchGoalsThere() {
         Results.DatabaseInfo mysql = new Results.DatabaseInfo("container:mysql", "MySQL", "MySQL 9.7.4", true, null, 10);
         Results.Measurement onMysql = onDb(m(Workload.POINT_BY_ID, 60_000, 1), mysql.spec());
         List<Results.Goal> goals = Goals.evaluate(List.of(m(Workload.POINT_BY_ID, 50_000, 1),
-                cached(m(Workload.POINT_BY_ID, 40, 0), 0.2), onMysql), List.of(MARIADB, mysql), NO_MEMCACHED);
+                cached(m(Workload.POINT_BY_ID, 40, 0), 0.2), m(Workload.ALL_PARENTS_NAIVE, 900_000, 51), onMysql),
+                List.of(MARIADB, mysql), NO_MEMCACHED);
 
         assertThat(goals).filteredOn(g -> g.db().equals(MARIADB.spec())).extracting(Results.Goal::id)
-                .contains("caffeine-hit-vs-bare", "memcached-hit-vs-get", "point-read-vs-jdbc");
+                .contains("caffeine-hit-vs-bare", "memcached-hit-vs-get", "point-read-vs-jdbc",
+                        "one-statement-vs-n-plus-one");
         assertThat(goals).filteredOn(g -> g.db().equals(mysql.spec())).extracting(Results.Goal::id)
-                .as("a full run measures no cache on its second server: no goal stands there unmeasured")
+                .as("a full run measures no cache and no N+1 on its second server: no goal stands there unmeasured")
                 .contains("point-read-vs-jdbc")
-                .doesNotContain("caffeine-hit-vs-bare", "memcached-hit-vs-get", "redis-in-list");
+                .doesNotContain("caffeine-hit-vs-bare", "memcached-hit-vs-get", "redis-in-list",
+                        "one-statement-vs-n-plus-one");
     }
 
     private static Results.Measurement onDb(Results.Measurement m, String db) {
