@@ -176,7 +176,8 @@ class BenchRunnerTest {
                         org.assertj.core.groups.Tuple.tuple(256, 256.0));
         assertThat(results.measurements()).filteredOn(m -> m.workload().equals("StackBenchmarks.inList")
                         && "jdbc/caffeine".equals(m.stack()))
-                .as("a cached stack runs the standard size only").extracting(Results.Measurement::size).containsExactly(16);
+                .as("with the sweeps a Caffeine stack runs no IN list: only memcached's and Redis's is held to a goal")
+                .isEmpty();
         assertThat(results.measurements()).filteredOn(m -> m.workload().equals("ThreadedBenchmarks.pointByIdThreads"))
                 .as("bare and through each local cache on raw JDBC, and the native caches, at 1, 2, 4 and 8 threads")
                 .allSatisfy(m -> assertThat(m.ops()).as("operations of every thread counted").isPositive())
