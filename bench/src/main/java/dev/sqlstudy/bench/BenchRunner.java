@@ -263,11 +263,11 @@ public final class BenchRunner {
                 }
                 Map<String, List<String>> params = stackParams(db, impls, cache, servers, redisServers);
                 boolean sweep = sweeps && cache == CacheKind.NONE;
+                List<Workload> chosen = onStacks.stream()
+                        .filter(w -> onStack(w, cache, plan, db.equals(sweepDb))).toList();
                 // Only a Caffeine hit takes nanoseconds; a native cache's hit takes microseconds and a
                 // remote one a network round trip: SampleTime's timer read is noise there, and a
                 // second mode would only double their trials.
-                List<Workload> chosen = onStacks.stream()
-                        .filter(w -> onStack(w, cache, plan, db.equals(sweepDb))).toList();
                 boolean twoModes = plan.averageTime() && cache == CacheKind.CAFFEINE;
                 List<Workload> fast = chosen.stream().filter(w -> twoModes && subMicrosecond(w)).toList();
                 List<Workload> rest = chosen.stream().filter(w -> !fast.contains(w) && !(sweep && w.sized())).toList();

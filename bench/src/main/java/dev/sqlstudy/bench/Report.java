@@ -199,9 +199,10 @@ final class Report {
         if (notes.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(String.join(" ", notes) + " A full run measures both on its sweep database alone — a cache "
-                + "hit never reaches the database, N+1's cost is its statements, and two forks per trial leave no time "
-                + "for them on every server; the quick run has every cache and every N+1 variant on every database.");
+        return Optional.of(String.join(" ", notes) + " A full run measures the caches and the N+1 variants on its sweep "
+                + "database alone — a cache hit never reaches the database, N+1's cost is its statements, and two forks "
+                + "per trial leave no time for them on every server; the quick run has every cache and every N+1 variant "
+                + "on every database.");
     }
 
     private static Optional<String> note(Results r, String what, String none,

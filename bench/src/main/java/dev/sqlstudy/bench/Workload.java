@@ -98,11 +98,6 @@ enum Workload {
         return n == null ? titleFormat : String.format(java.util.Locale.ROOT, titleFormat, n);
     }
 
-    /** The two insert workloads (batch and one by one). */
-    boolean inserts() {
-        return this == BATCH_INSERT || this == SINGLE_INSERTS;
-    }
-
     boolean sized() {
         return standardSize != null;
     }

@@ -91,21 +91,49 @@ class ReportFiguresTest {
         return text.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow();
     }
 
+    @Test
+    void sweepOnlyNote_secondServerWithoutCachesOrNPlusOne_namesWhatItLacksAndWhy() {
+        Results.DatabaseInfo mysql = new Results.DatabaseInfo("container:mysql", "MySQL", "MySQL 9.7.4", true, null, 10);
+        Results.Measurement naive = m(H2.spec(), Workload.ALL_PARENTS_NAIVE, "JDBC", "NONE", 900_000, null);
+        Results both = results(List.of(H2, mysql), m("JDBC", "NONE", "SampleTime", 50_000, 1_000.0, null),
+                m("JDBC", "CAFFEINE", "AverageTime", 41, 1.0, 0.0), naive,
+                m(mysql.spec(), Workload.POINT_BY_ID, "JDBC", "NONE", 60_000, null));
+
+        assertThat(Report.sweepOnlyNote(both)).hasValueSatisfying(note -> assertThat(note)
+                .startsWith("The cache goals are judged on H2 in-memory only: this run measured no cached stack on MySQL. "
+                        + "The N+1 goals are judged on H2 in-memory only: this run measured no N+1 variant on MySQL.")
+                .contains("the quick run has every cache and every N+1 variant on every database"));
+        assertThat(Report.sweepOnlyNote(results(List.of(H2, mysql), m("JDBC", "NONE", "SampleTime", 50_000, 1_000.0, null),
+                naive))).as("a database with no measurement at all is not said to lack anything").isEmpty();
+    }
+
     private static Results results(Results.Measurement... ms) {
+        return results(List.of(H2), ms);
+    }
+
+    private static Results results(List<Results.DatabaseInfo> databases, Results.Measurement... ms) {
         return new Results(1,
                 new Results.Settings("full", "SampleTime", 1, 1, 3, 1000, 5, 1000, null, "./study bench", List.of("gc")),
                 new Results.Environment("17", "vm", "os", "cpu", 2, "tsc", 1024, "1.37", "abc", false, "0.1 0.1 0.1",
                         "start", "end", 60, 1.0, 25.0, "1 JMH fork(s) per trial: a fresh JVM of this JDK with -Xms1g -Xmx1g",
                         "max heap 1,024 MB; G1 Young Generation, G1 Old Generation"),
-                List.of(H2), new Results.MemcachedInfo(null, Map.of(), false, "no memcached servers given"), List.of(),
+                databases, new Results.MemcachedInfo(null, Map.of(), false, "no memcached servers given"), List.of(),
                 List.of(ms), List.of(), List.of());
     }
 
     private static Results.Measurement m(String impl, String cache, String meanFrom, double mean, Double error,
                                          Double bytes) {
-        Workload w = Workload.POINT_BY_ID;
+        return m(H2.spec(), Workload.POINT_BY_ID, impl, cache, meanFrom, mean, error, bytes);
+    }
+
+    private static Results.Measurement m(String db, Workload w, String impl, String cache, double mean, Double bytes) {
+        return m(db, w, impl, cache, "SampleTime", mean, mean / 100, bytes);
+    }
+
+    private static Results.Measurement m(String db, Workload w, String impl, String cache, String meanFrom, double mean,
+                                         Double error, Double bytes) {
         double p50 = mean * 1.1;
-        return new Results.Measurement(w.id(), w.title, w.group.name(), H2.spec(), impl, cache,
+        return new Results.Measurement(w.id(), w.title, w.group.name(), db, impl, cache,
                 impl.toLowerCase() + "/" + cache.toLowerCase(), meanFrom, 1000, mean, error, p50, p50, p50, p50, p50,
                 1e9 / mean, 1, mean, 100L, 0.0, 0.0, null, null, null, null, bytes, bytes == null ? null : 0.5,
                 Results.Measurement.noisy(mean, error), null, 1);
