@@ -76,12 +76,16 @@ public final class MemcachedBackend implements CacheBackend {
         final MemcachedClient client;
         final NodeLocator locator;
         final Map<SocketAddress, MemcachedNode> nodes = new HashMap<>();
+        /** The server when there is exactly one, else null: {@code nodeOf} then needs no hash. */
+        final MemcachedNode onlyNode;
         final Circuits<SocketAddress> circuits;
 
         Connection(MemcachedClient client, MemcachedOptions options) {
             this.client = client;
             this.locator = client.getNodeLocator();
-            locator.getAll().forEach(node -> nodes.put(node.getSocketAddress(), node));
+            Collection<MemcachedNode> all = locator.getAll();
+            all.forEach(node -> nodes.put(node.getSocketAddress(), node));
+            this.onlyNode = all.size() == 1 ? all.iterator().next() : null;
             this.circuits = new Circuits<>("memcached", options.failureThreshold(), options.retryAfter(), log);
         }
     }
@@ -552,7 +556,9 @@ public final class MemcachedBackend implements CacheBackend {
     // ---------------------------------------------------------------- servers and circuits
 
     private MemcachedNode nodeOf(String memcachedKey) {
-        return connection.locator.getPrimary(memcachedKey);
+        MemcachedNode only = connection.onlyNode;
+        // One server: Ketama can only answer it, so skip the MD5 (the client hashes the key again to send it).
+        return only != null ? only : connection.locator.getPrimary(memcachedKey);
     }
 
     private Map<MemcachedNode, List<CacheKey>> groupByNode(Collection<CacheKey> keys) {

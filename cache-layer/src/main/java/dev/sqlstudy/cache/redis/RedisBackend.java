@@ -315,12 +315,20 @@ public final class RedisBackend implements CacheBackend {
 
     /** The Redis key {@code key} is stored under. */
     public String keyOf(CacheKey key) {
-        return CacheKeys.redis(options.keyPrefix(), key, tagOf(key));
+        return keyOf(key, tagOf(key));
+    }
+
+    private String keyOf(CacheKey key, int tag) {
+        return CacheKeys.redis(options.keyPrefix(), key, tag);
     }
 
     /** The key of the generation counter that validates {@code key}'s value (same hash tag, same slot). */
     public String generationKeyOf(CacheKey key) {
-        return generationKeys.get(key.namespace())[tagOf(key)];
+        return generationKeyOf(key, tagOf(key));
+    }
+
+    private String generationKeyOf(CacheKey key, int tag) {
+        return generationKeys.get(key.namespace())[tag];
     }
 
     /** The server {@code key} lives on ({@code 127.0.0.1:6379}): in a cluster, the master of its slot. */
@@ -409,13 +417,15 @@ public final class RedisBackend implements CacheBackend {
             metrics.record(Type.ERROR, key);
             return null;
         }
-        String redisKey = keyOf(key);
+        // The tag once for both keys: tagOf builds a string and hashes it.
+        int tag = tagOf(key);
+        String redisKey = keyOf(key, tag);
         String server = connection.serverOf(redisKey);
         if (!usable(server)) {
             metrics.record(Type.ERROR, key);
             return null;
         }
-        String generationKey = generationKeyOf(key);
+        String generationKey = generationKeyOf(key, tag);
         RedisFuture<List<KeyValue<String, byte[]>>> reply = commands.mget(redisKey, generationKey);
         List<KeyValue<String, byte[]>> items;
         try {

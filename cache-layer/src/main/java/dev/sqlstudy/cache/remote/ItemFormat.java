@@ -84,7 +84,8 @@ public final class ItemFormat {
             return Read.MISS;
         }
         try {
-            return new Read(codec.decode(region, Arrays.copyOfRange(item, HEADER, item.length)), null);
+            // The JSON is read where it lies, after the header: no copy of it per hit.
+            return new Read(codec.decode(region, item, HEADER, item.length - HEADER), null);
         } catch (IllegalArgumentException e) {
             return new Read(null, e.getMessage());
         }
@@ -104,17 +105,59 @@ public final class ItemFormat {
         return isLease(item) || current;
     }
 
-    /** A generation counter's value, or null when {@code counter} is missing or not a number. */
+    /**
+     * A generation counter's value, or null when {@code counter} is missing or not a number.
+     * Exactly {@code Long.parseLong(new String(counter, US_ASCII).strip())} (null where that throws),
+     * read from the bytes without making the two strings — a counter is parsed on every hit.
+     */
     public static Long generation(byte[] counter) {
         if (counter == null) {
             return null;
         }
-        try {
-            // memcached's incr pads a shorter number with spaces.
-            return Long.parseLong(new String(counter, StandardCharsets.US_ASCII).strip());
-        } catch (NumberFormatException e) {
+        // memcached's incr pads a shorter number with spaces.
+        int start = 0;
+        int end = counter.length;
+        while (start < end && isStripped(counter[start])) {
+            start++;
+        }
+        while (end > start && isStripped(counter[end - 1])) {
+            end--;
+        }
+        if (start == end) {
             return null;
         }
+        // Long.parseLong's way: accumulate negatively, so Long.MIN_VALUE fits and overflow is caught.
+        boolean negative = counter[start] == '-';
+        if (negative || counter[start] == '+') {
+            start++;
+            if (start == end) {
+                return null;
+            }
+        }
+        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
+        long multiplyMin = limit / 10;
+        long result = 0;
+        for (int i = start; i < end; i++) {
+            int digit = counter[i] - '0';
+            if (digit < 0 || digit > 9 || result < multiplyMin) {
+                return null;
+            }
+            result *= 10;
+            if (result < limit + digit) {
+                return null;
+            }
+            result -= digit;
+        }
+        return negative ? result : -result;
+    }
+
+    /**
+     * What {@link String#strip()} removes, for a byte read as US-ASCII: {@link Character#isWhitespace}
+     * holds for 0x09–0x0D (tab to carriage return), 0x1C–0x1F and the space. A byte over 0x7F decodes
+     * to U+FFFD, which is not whitespace (and is negative here, so never matches).
+     */
+    private static boolean isStripped(byte b) {
+        return b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1C && b <= 0x1F);
     }
 
     /** The counter bytes of {@code generation}. */
