@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -95,10 +97,15 @@ public final class BenchRunner {
                                        BenchDatabases.Containers containers) {
 
         List<Job> jobs = jobs(plan, stacks, memcached, redis);
-        int total = jobs.stream().mapToInt(Job::trials).sum();
-        progress.printf("%d trials to measure (%s each plus set-up%s)%n", total, ProgressFormat.human(plan.trialTime()),
-                plan.forks() > 1 ? ", in " + plan.forks() + " forks" : "");
-        ProgressFormat format = new ProgressFormat(progress, total);
+        int trials = jobs.stream().mapToInt(Job::trials).sum();
+        int paired = jobs.stream().filter(Job::paired).mapToInt(Job::trials).sum();
+        progress.printf("%d trials to measure (%s each plus set-up%s)%s%n", trials, ProgressFormat.human(plan.trialTime()),
+                plan.forks() > 1 ? ", in " + plan.forks() + " forks" : "",
+                paired == 0 ? "" : "; " + paired + " of them (the remote hits and their raw baselines) interleaved, "
+                        + plan.pairedRounds() + " round(s) of one fork with " + plan.pairedWarmupIterations()
+                        + " warm-up iterations");
+        // The progress counts JMH's trials as it starts them: a paired trial once a round.
+        ProgressFormat format = new ProgressFormat(progress, jobs.stream().mapToInt(job -> job.runs(plan)).sum());
 
         Path sidecar;
         try {
@@ -110,9 +117,20 @@ public final class BenchRunner {
         System.setProperty(Sidecar.PROPERTY, sidecar.toString());
         List<RunResult> runs = new ArrayList<>();
         try {
-            for (Job job : jobs) {
-                runs.addAll(runJmh(job, plan, sidecar, containers.jvmArgs(), format));
+            for (int i = 0; i < jobs.size(); ) {
+                Job job = jobs.get(i);
+                if (!job.paired()) {
+                    runs.addAll(runJmh(job, plan, sidecar, containers.jvmArgs(), format));
+                    i++;
+                    continue;
+                }
+                List<Job> block = new ArrayList<>();
+                while (i < jobs.size() && Objects.equals(jobs.get(i).pairing(), job.pairing())) {
+                    block.add(jobs.get(i++));
+                }
+                runs.addAll(runInterleaved(block, plan, sidecar, containers.jvmArgs(), format));
             }
+            runs = mergeForks(runs);
         } finally {
             BenchDatabases.closeAll();
             if (previousSidecar == null) {
@@ -134,7 +152,8 @@ public final class BenchRunner {
                 plan.averageTime() ? "SampleTime; AverageTime for the means of the Caffeine-cached point look-ups and the bare Caffeine read"
                         : "SampleTime", 1, plan.forks(),
                 plan.warmupIterations(), plan.warmupTime().toMillis(), plan.measurementIterations(),
-                plan.measurementTime().toMillis(), plan.only(), command(options, plan), plan.profilers());
+                plan.measurementTime().toMillis(), plan.only(), command(options, plan), plan.profilers(),
+                plan.pairedWarmupIterations());
         String measuringJvm = plan.forks() > 0
                 ? plan.forks() + " JMH fork(s) per trial: a fresh JVM of this JDK with " + String.join(" ", FORK_HEAP)
                 : "in-process: every trial in the runner's JVM";
@@ -182,18 +201,116 @@ public final class BenchRunner {
     /**
      * One JMH invocation: some workloads of one group on some stacks of one database, in
      * SampleTime and, when {@code averageTime}, AverageTime too, with {@code threads} threads.
+     *
+     * @param pairing null for a plain invocation; for the trials of a {@link #PAIRED} block, the
+     *                remote cache whose hits and raw baselines it holds: consecutive jobs of one
+     *                pairing run interleaved, trial by trial, one fork a round ({@link #runInterleaved})
      */
     record Job(List<Workload> workloads, Map<String, List<String>> params, int stacks, boolean averageTime,
-               int threads) {
+               int threads, CacheKind pairing) {
 
         Job(List<Workload> workloads, Map<String, List<String>> params, int stacks, boolean averageTime) {
             this(workloads, params, stacks, averageTime, 1);
+        }
+
+        Job(List<Workload> workloads, Map<String, List<String>> params, int stacks, boolean averageTime, int threads) {
+            this(workloads, params, stacks, averageTime, threads, null);
         }
 
         int trials() {
             int sizes = params.getOrDefault("size", List.of("0")).size();
             return workloads.size() * stacks * sizes * (averageTime ? 2 : 1);
         }
+
+        boolean paired() {
+            return pairing != null;
+        }
+
+        /** The JMH trials started for this job under {@code plan}: a paired trial once a round. */
+        int runs(RunPlan plan) {
+            return trials() * (paired() ? plan.pairedRounds() : 1);
+        }
+    }
+
+    /**
+     * The cached workloads a remote cache's goals hold to a raw baseline of the same client: the hit
+     * (against a raw get) and the 16-name IN list (against sixteen raw gets, or one raw MGET). On the
+     * sweep database they and their baselines form a block that runs interleaved — round after round,
+     * each trial one fork — so a hit and the raw get it is held to are measured minutes apart, not an
+     * hour: on this machine a round trip's time drifts by a third between runs of the same code
+     * (bench/README), more than the decorator adds. The rounds' forks are then joined into one trial
+     * each ({@link #mergeForks}), as JMH joins the forks of one invocation.
+     */
+    static final List<Workload> PAIRED = List.of(Workload.POINT_BY_ID, Workload.IN_LIST_16);
+
+    /** The raw baselines of a remote cache's goals. */
+    static List<Workload> baselinesOf(CacheKind cache) {
+        return switch (cache) {
+            case MEMCACHED -> List.of(Workload.MEMCACHED_GET, Workload.MEMCACHED_GET_WITH_GENERATION,
+                    Workload.MEMCACHED_GET_16);
+            case REDIS -> List.of(Workload.REDIS_GET, Workload.REDIS_MGET_16);
+            default -> List.of();
+        };
+    }
+
+    /**
+     * A block of paired jobs: each trial alone (one workload, one stack), round after round, every
+     * round one fork of each ({@link RunPlan#paired()}).
+     */
+    private static List<RunResult> runInterleaved(List<Job> block, RunPlan plan, Path sidecar, List<String> containerArgs,
+                                                  ProgressFormat format) {
+        List<Job> trials = new ArrayList<>();
+        for (Job job : block) {
+            List<String> impls = job.params().get("impl");
+            for (Workload w : job.workloads()) {
+                if (impls == null) {
+                    trials.add(new Job(List.of(w), job.params(), 1, false, job.threads(), job.pairing()));
+                    continue;
+                }
+                for (String impl : impls) {
+                    Map<String, List<String>> params = new LinkedHashMap<>(job.params());
+                    params.put("impl", List.of(impl));
+                    trials.add(new Job(List.of(w), params, 1, false, job.threads(), job.pairing()));
+                }
+            }
+        }
+        RunPlan round = plan.paired();
+        List<RunResult> runs = new ArrayList<>();
+        for (int r = 0; r < plan.pairedRounds(); r++) {
+            for (Job trial : trials) {
+                runs.addAll(runJmh(trial, round, sidecar, containerArgs, format));
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * The runs of one trial (same benchmark, mode, threads and parameters) joined into one result
+     * holding every fork, in the order they ran; other runs as they are. JMH does the same for the
+     * forks of one invocation: the mean, error and percentiles come from all of them.
+     */
+    static List<RunResult> mergeForks(List<RunResult> runs) {
+        Map<String, List<RunResult>> byTrial = new LinkedHashMap<>();
+        for (RunResult run : runs) {
+            BenchmarkParams params = run.getParams();
+            StringBuilder key = new StringBuilder(params.getBenchmark()).append('|').append(params.getMode())
+                    .append('|').append(params.getThreads());
+            for (String name : params.getParamsKeys()) {
+                key.append('|').append(name).append('=').append(params.getParam(name));
+            }
+            byTrial.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(run);
+        }
+        List<RunResult> merged = new ArrayList<>();
+        for (List<RunResult> same : byTrial.values()) {
+            if (same.size() == 1) {
+                merged.add(same.get(0));
+                continue;
+            }
+            List<BenchmarkResult> forks = new ArrayList<>();
+            same.forEach(run -> forks.addAll(run.getBenchmarkResults()));
+            merged.add(new RunResult(same.get(0).getParams(), forks));
+        }
+        return merged;
     }
 
     /**
@@ -254,6 +371,8 @@ public final class BenchRunner {
         List<Workload> naive = workloads(plan, Workload.Group.N_PLUS_ONE);
         List<Workload> threadedWorkloads = plan.sweeps() ? workloads(plan, Workload.Group.THREADS) : List.of();
         String sweepDb = sweepDatabase(stacks.keySet());
+        // The remote hits and their raw baselines, by cache: run last, each cache's block interleaved.
+        Map<CacheKind, List<Job>> pairedJobs = new LinkedHashMap<>();
         stacks.forEach((db, byCache) -> {
             boolean sweeps = plan.sweeps() && db.equals(sweepDb);
             List<Workload> threaded = sweeps ? threadedWorkloads : List.of();
@@ -270,9 +389,16 @@ public final class BenchRunner {
                 // second mode would only double their trials.
                 boolean twoModes = plan.averageTime() && cache == CacheKind.CAFFEINE;
                 List<Workload> fast = chosen.stream().filter(w -> twoModes && subMicrosecond(w)).toList();
-                List<Workload> rest = chosen.stream().filter(w -> !fast.contains(w) && !(sweep && w.sized())).toList();
+                boolean pairedHere = db.equals(sweepDb) && !baselinesOf(cache).isEmpty();
+                List<Workload> paired = chosen.stream().filter(w -> pairedHere && PAIRED.contains(w)).toList();
+                List<Workload> rest = chosen.stream()
+                        .filter(w -> !fast.contains(w) && !paired.contains(w) && !(sweep && w.sized())).toList();
                 if (!fast.isEmpty()) {
                     jobs.add(new Job(fast, params, impls.size(), true));
+                }
+                if (!paired.isEmpty()) {
+                    pairedJobs.computeIfAbsent(cache, c -> new ArrayList<>())
+                            .add(new Job(paired, params, impls.size(), false, 1, cache));
                 }
                 if (!rest.isEmpty()) {
                     jobs.add(new Job(rest, params, impls.size(), false));
@@ -309,9 +435,8 @@ public final class BenchRunner {
         });
         List<Workload> baselines = new ArrayList<>();
         for (Workload w : workloads(plan, Workload.Group.BASELINE)) {
-            boolean onRedis = w == Workload.REDIS_GET || w == Workload.REDIS_MGET_16;
-            boolean onMemcached = w == Workload.MEMCACHED_GET || w == Workload.MEMCACHED_GET_WITH_GENERATION
-                    || w == Workload.MEMCACHED_GET_16;
+            boolean onRedis = baselinesOf(CacheKind.REDIS).contains(w);
+            boolean onMemcached = baselinesOf(CacheKind.MEMCACHED).contains(w);
             if (onRedis ? redis.available() : !onMemcached || memcached.available()) {
                 baselines.add(w);
             }
@@ -320,12 +445,22 @@ public final class BenchRunner {
         // baselines in SampleTime alone, like the remote hits.
         Map<String, List<String>> servers2 = Map.of("memcached", List.of(servers), "redis", List.of(redisServers));
         List<Workload> nanos = baselines.stream().filter(BenchRunner::subMicrosecond).toList();
-        List<Workload> remote = baselines.stream().filter(w -> !nanos.contains(w)).toList();
         if (!nanos.isEmpty()) {
             jobs.add(new Job(nanos, servers2, 1, plan.averageTime()));
         }
-        if (!remote.isEmpty()) {
-            jobs.add(new Job(remote, servers2, 1, false));
+        List<Workload> unpaired = baselines.stream().filter(w -> !nanos.contains(w)
+                && !baselinesOf(CacheKind.MEMCACHED).contains(w) && !baselinesOf(CacheKind.REDIS).contains(w)).toList();
+        if (!unpaired.isEmpty()) {
+            jobs.add(new Job(unpaired, servers2, 1, false));
+        }
+        for (CacheKind cache : List.of(CacheKind.MEMCACHED, CacheKind.REDIS)) {
+            List<Workload> remote = baselines.stream().filter(baselinesOf(cache)::contains).toList();
+            List<Job> block = new ArrayList<>();
+            if (!remote.isEmpty()) {
+                block.add(new Job(remote, servers2, 1, false, 1, cache));
+            }
+            block.addAll(pairedJobs.getOrDefault(cache, List.of()));
+            jobs.addAll(block);
         }
         return jobs;
     }
@@ -546,7 +681,7 @@ public final class BenchRunner {
             command.append(" --only '").append(plan.only()).append("'");
         }
         for (String profiler : plan.profilers()) {
-            if (!profiler.equals(RunPlan.GC_PROFILER)) {
+            if (!profiler.equals(RunPlan.GC_PROFILER) && !profiler.equals(RunPlan.CPU_PROFILER)) {
                 command.append(" --profile ").append(profiler);
             }
         }

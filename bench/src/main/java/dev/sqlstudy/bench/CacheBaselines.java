@@ -167,6 +167,7 @@ public class CacheBaselines {
         @TearDown(Level.Trial)
         public void close() {
             if (client != null) {
+                ThreadCpuProfiler.noteClientThreads();
                 client.shutdown(1, TimeUnit.SECONDS);
             }
         }
@@ -213,6 +214,7 @@ public class CacheBaselines {
         @TearDown(Level.Trial)
         public void close() {
             if (client != null) {
+                ThreadCpuProfiler.noteClientThreads();
                 client.close();
             }
         }

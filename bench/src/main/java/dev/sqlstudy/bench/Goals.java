@@ -189,6 +189,15 @@ final class Goals {
             measured += "; of that, the multi-get of value and generation costs " + added(g.mean() - y.mean())
                     + " (raw, " + Units.time(g.mean()) + "), the decorator's own work " + added(x.mean() - g.mean());
         }
+        if (x.cpu() != null && y.cpu() != null) {
+            // Work rather than waiting: CPU per call on the calling thread and on the client's I/O thread.
+            measured += "; CPU per call on the calling thread " + Units.time(x.cpu().caller()) + " against "
+                    + Units.time(y.cpu().caller()) + " (" + added(x.cpu().caller() - y.cpu().caller()) + ")";
+            if (x.cpu().clientIo() != null && y.cpu().clientIo() != null) {
+                measured += ", on the client's I/O thread " + Units.time(x.cpu().clientIo()) + " against "
+                        + Units.time(y.cpu().clientIo()) + " (" + added(x.cpu().clientIo() - y.cpu().clientIo()) + ")";
+            }
+        }
         goals.add(new Results.Goal(id, text, db, target, measured, met ? Verdict.MET : Verdict.MISSED, withinError,
                 met ? null : "the decorator adds " + added(x.mean() - y.mean()) + " per hit to " + rawName
                         + " (mean; p50 " + added(x.p50() - y.p50()) + "); " + cacheWhy(x, y, rawName)));

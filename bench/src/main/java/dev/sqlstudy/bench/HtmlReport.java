@@ -55,6 +55,7 @@ final class HtmlReport {
                     .append(esc(g.why() == null ? "" : g.why())).append("</td></tr>\n");
         }
         h.append("</table>\n");
+        remoteHits(h, r);
         mysqlVsMariaDb(h, r);
         cacheGuarantees(h, r);
 
@@ -146,6 +147,28 @@ final class HtmlReport {
         }
         h.append("<figure class=\"chart\"><figcaption>").append(esc(caption)).append("</figcaption>\n")
                 .append(SvgCharts.answerBars(bars, axis)).append("</figure>\n");
+    }
+
+    private static void remoteHits(StringBuilder h, Results r) {
+        List<Report.RemoteRow> rows = Report.remoteHits(r);
+        if (rows.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Where a remote hit&#8217;s time goes</h2>\n<p class=\"muted\">").append(esc(Report.REMOTE_HITS_INTRO))
+                .append(' ').append(esc(Report.remoteHitsRun(r))).append("</p>\n")
+                .append("<table><tr><th class=\"l\">Call</th><th>mean ± error</th><th>p50</th>")
+                .append("<th>CPU/call: calling thread</th><th>client I/O thread</th><th>whole JVM</th><th>bytes/op</th></tr>\n");
+        for (Report.RemoteRow row : rows) {
+            Results.Measurement m = row.m();
+            Results.CpuPerOp cpu = m.cpu();
+            h.append("<tr><td class=\"l\">").append(esc(row.label())).append("</td><td>").append(esc(Report.meanCell(m)))
+                    .append("</td><td>").append(esc(Units.time(m.p50()))).append("</td><td>")
+                    .append(esc(Report.cpu(cpu == null ? null : cpu.caller()))).append("</td><td>")
+                    .append(esc(Report.cpu(cpu == null ? null : cpu.clientIo()))).append("</td><td>")
+                    .append(esc(Report.cpu(cpu == null ? null : cpu.process()))).append("</td><td>")
+                    .append(esc(Report.bytes(m))).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     private static void mysqlVsMariaDb(StringBuilder h, Results r) {

@@ -34,6 +34,7 @@ final class MarkdownReport {
             md.append("| no database was measured | | | | | |\n");
         }
         md.append('\n');
+        remoteHits(md, r);
         mysqlVsMariaDb(md, r);
         cacheGuarantees(md, r);
 
@@ -98,6 +99,27 @@ final class MarkdownReport {
         md.append("## The answers\n\n");
         sentences.forEach(a -> md.append("- ").append(a).append('\n'));
         md.append('\n').append(Answers.NOTE).append(" The HTML report draws them.\n\n");
+    }
+
+    private static void remoteHits(StringBuilder md, Results r) {
+        List<Report.RemoteRow> rows = Report.remoteHits(r);
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## Where a remote hit's time goes\n\n").append(Report.REMOTE_HITS_INTRO).append(' ')
+                .append(Report.remoteHitsRun(r)).append("\n\n")
+                .append("| Call | mean ± error | p50 | CPU/call: calling thread | client I/O thread | whole JVM | bytes/op |\n")
+                .append("|---|--:|--:|--:|--:|--:|--:|\n");
+        for (Report.RemoteRow row : rows) {
+            Results.Measurement m = row.m();
+            Results.CpuPerOp cpu = m.cpu();
+            md.append("| ").append(cell(row.label())).append(" | ").append(Report.meanCell(m)).append(" | ")
+                    .append(Units.time(m.p50())).append(" | ").append(Report.cpu(cpu == null ? null : cpu.caller()))
+                    .append(" | ").append(Report.cpu(cpu == null ? null : cpu.clientIo())).append(" | ")
+                    .append(Report.cpu(cpu == null ? null : cpu.process())).append(" | ").append(Report.bytes(m))
+                    .append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static void mysqlVsMariaDb(StringBuilder md, Results r) {

@@ -92,11 +92,12 @@ final class Measurements {
             Result<?> alloc = (average != null ? average : run).getSecondaryResults().get(ALLOC_NORM);
             Double bytes = alloc == null || Double.isNaN(alloc.getScore()) ? null : Math.max(0, alloc.getScore());
             Double bytesError = alloc == null || Double.isNaN(alloc.getScoreError()) ? null : alloc.getScoreError();
+            Results.CpuPerOp cpu = cpu(average != null ? average : run);
             // With several threads each runs the operation back to back: throughput = threads / mean.
             raw.add(new Results.Measurement(w.id(), w.title(size), w.group.name(), db, impl, cache, stack, meanFrom,
                     (long) f[7], f[0], error, f[2], f[3], f[4], f[5], f[6], threads * 1e9 / f[0], rows, f[0] / rows, ops,
                     statements, commits, cacheCounts, null, null, null, bytes, bytesError,
-                    Results.Measurement.noisy(f[0], error), size, threads));
+                    Results.Measurement.noisy(f[0], error), size, threads, cpu));
         }
         List<Results.Measurement> withRatios = new ArrayList<>();
         for (Results.Measurement m : raw) {
@@ -119,6 +120,21 @@ final class Measurements {
                 .thenComparing(m -> m.size() == null ? 0 : m.size())
                 .thenComparing(Results.Measurement::threads));
         return withRatios;
+    }
+
+    /** The CPU figures of {@link ThreadCpuProfiler} in {@code run}, or null when it did not run. */
+    static Results.CpuPerOp cpu(RunResult run) {
+        Map<String, Result> secondary = run.getSecondaryResults();
+        Double caller = score(secondary.get(ThreadCpuProfiler.CALLER));
+        Double process = score(secondary.get(ThreadCpuProfiler.PROCESS));
+        if (caller == null || process == null) {
+            return null;
+        }
+        return new Results.CpuPerOp(caller, score(secondary.get(ThreadCpuProfiler.CLIENT_IO)), process);
+    }
+
+    private static Double score(Result<?> result) {
+        return result == null || Double.isNaN(result.getScore()) ? null : Math.max(0, result.getScore());
     }
 
     /** a / b with the range the two errors allow: {ratio, low, high}; high is infinite when b − eb ≤ 0. */

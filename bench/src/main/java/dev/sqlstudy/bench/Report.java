@@ -50,7 +50,68 @@ final class Report {
             + "each one's ratio against raw JDBC without cache on its own server, and MySQL ÷ MariaDB for the same stack "
             + "(below 1× MySQL is faster).";
 
+    static final String REMOTE_HITS_INTRO = "A memcached or Redis hit is a loopback round trip: most of its time is "
+            + "waiting — for the server, and on a small machine for the caller's, the client's I/O thread's and the "
+            + "server's threads to be woken — so its mean moves with where the scheduler puts them. CPU per call does "
+            + "not: the calling thread's is the repository, the decorator (key, circuit and dirty-server checks, "
+            + "the codec) and the client's work on that thread, so a hit's minus the raw get's is what the decorator "
+            + "costs in work; the client I/O thread's is spymemcached's or Lettuce's; the whole JVM's adds the JIT "
+            + "and the GC — well above the other two together, the JVM was still compiling. The raw calls use the "
+            + "cache's own client settings (Environment).";
+
     private Report() {
+    }
+
+    /** One row of "Where a remote hit's time goes": a raw baseline or a cached hit, with its CPU. */
+    record RemoteRow(String cache, String label, Results.Measurement m) {
+    }
+
+    /**
+     * The remote caches' point-read hits next to the raw calls they are held to, every row with its
+     * CPU per call; empty when the run measured no remote baseline.
+     */
+    static List<RemoteRow> remoteHits(Results r) {
+        List<RemoteRow> rows = new ArrayList<>();
+        for (String cache : List.of("MEMCACHED", "REDIS")) {
+            List<Workload> raw = BenchRunner.baselinesOf(dev.sqlstudy.cache.CacheKind.valueOf(cache)).stream()
+                    .filter(w -> w != Workload.MEMCACHED_GET_16 && w != Workload.REDIS_MGET_16).toList();
+            List<RemoteRow> baselines = new ArrayList<>();
+            for (Workload w : raw) {
+                r.measurements().stream().filter(m -> m.db() == null && m.workload().equals(w.id())).findFirst()
+                        .ifPresent(m -> baselines.add(new RemoteRow(cache, m.title(), m)));
+            }
+            if (baselines.isEmpty()) {
+                continue;
+            }
+            rows.addAll(baselines);
+            for (Results.DatabaseInfo db : r.databases()) {
+                for (dev.sqlstudy.stack.Impl impl : dev.sqlstudy.stack.Impl.values()) {
+                    Measurements.find(r.measurements(), Workload.POINT_BY_ID, db.spec(), impl.name(), cache)
+                            .ifPresent(m -> rows.add(new RemoteRow(cache, "hit, " + m.stack() + " on " + db.label(), m)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** How the remote hits and their baselines were run, for the section's caption. */
+    static String remoteHitsRun(Results r) {
+        Results.Settings s = r.settings();
+        if (s.pairedWarmupIterations() == null) {
+            return "";
+        }
+        return s.forks() == 0
+                ? "In this run they ran one after the other in one JVM."
+                : "In this run each ran in " + Math.max(s.forks(), 1) + " rounds of one fork — every trial of the block "
+                  + "in turn, then again — with " + s.pairedWarmupIterations() + " warm-up iterations of "
+                  + (s.warmupMillis() % 1000 == 0 ? s.warmupMillis() / 1000 + " s" : s.warmupMillis() + " ms")
+                  + " (the other trials: " + s.warmupIterations() + "), so a hit and the raw call it is held to were "
+                  + "measured minutes apart, not an hour, and both after their code was compiled.";
+    }
+
+    /** A CPU figure per call, or — when it was not measured. */
+    static String cpu(Double ns) {
+        return ns == null ? "—" : Units.time(ns);
     }
 
     /** The reading guide with what this run adds: how many means came from each mode, and the timer. */

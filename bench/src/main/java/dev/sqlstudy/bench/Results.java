@@ -23,11 +23,22 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
     /**
      * How JMH was run.
      *
-     * @param profilers the JMH profilers every trial ran with ({@code gc} always: it gives bytes/op)
+     * @param profilers the JMH profilers every trial ran with ({@code gc} always: it gives bytes/op;
+     *                  {@link ThreadCpuProfiler} always: CPU per operation)
+     * @param pairedWarmupIterations the warm-up iterations of the remote hits and their raw baselines,
+     *                  which run interleaved, one fork at a time ({@link BenchRunner#PAIRED}); null in a
+     *                  results.json written before they did
      */
     record Settings(String plan, String mode, int threads, int forks, int warmupIterations, long warmupMillis,
                     int measurementIterations, long measurementMillis, String only, String command,
-                    List<String> profilers) {
+                    List<String> profilers, Integer pairedWarmupIterations) {
+
+        Settings(String plan, String mode, int threads, int forks, int warmupIterations, long warmupMillis,
+                 int measurementIterations, long measurementMillis, String only, String command,
+                 List<String> profilers) {
+            this(plan, mode, threads, forks, warmupIterations, warmupMillis, measurementIterations, measurementMillis,
+                    only, command, profilers, null);
+        }
     }
 
     /**
@@ -111,17 +122,31 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
      * @param size           the size of the work one operation does (names, children, parents or
      *                       rows: see the title), null for a workload without one
      * @param threads        threads running the workload at once (1 but for the thread sweep)
+     * @param cpu            CPU time per operation by who spent it ({@link ThreadCpuProfiler}), in
+     *                       the mode the mean comes from; null when it was not measured
      */
     record Measurement(String workload, String title, String group, String db, String impl, String cache,
                        String stack, String meanFrom, long samples, double mean, Double error, double p50, double p90,
                        double p99, double p999, double max, double opsPerSecond, int rowsPerOp, double nsPerRow,
                        Long ops, Double statementsPerOp, Double commitsPerOp, CacheCounts cacheCounts,
                        Double ratioVsJdbc, Double ratioVsJdbcLow, Double ratioVsJdbcHigh, Double bytesPerOp,
-                       Double bytesPerOpError, boolean noisy, Integer size, int threads) {
+                       Double bytesPerOpError, boolean noisy, Integer size, int threads, CpuPerOp cpu) {
 
         public Measurement {
             // A results.json written before the thread sweep has no threads: it measured with one.
             threads = Math.max(1, threads);
+        }
+
+        /** A measurement without CPU figures (a run before {@link ThreadCpuProfiler}, a test). */
+        Measurement(String workload, String title, String group, String db, String impl, String cache,
+                    String stack, String meanFrom, long samples, double mean, Double error, double p50, double p90,
+                    double p99, double p999, double max, double opsPerSecond, int rowsPerOp, double nsPerRow,
+                    Long ops, Double statementsPerOp, Double commitsPerOp, CacheCounts cacheCounts,
+                    Double ratioVsJdbc, Double ratioVsJdbcLow, Double ratioVsJdbcHigh, Double bytesPerOp,
+                    Double bytesPerOpError, boolean noisy, Integer size, int threads) {
+            this(workload, title, group, db, impl, cache, stack, meanFrom, samples, mean, error, p50, p90, p99, p999, max,
+                    opsPerSecond, rowsPerOp, nsPerRow, ops, statementsPerOp, commitsPerOp, cacheCounts, ratioVsJdbc,
+                    ratioVsJdbcLow, ratioVsJdbcHigh, bytesPerOp, bytesPerOpError, noisy, size, threads, null);
         }
 
         /** The error, as a fraction of the mean, above which a row is flagged noisy. */
@@ -136,7 +161,7 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
         Measurement withRatio(Double ratio, Double low, Double high) {
             return new Measurement(workload, title, group, db, impl, cache, stack, meanFrom, samples, mean, error, p50,
                     p90, p99, p999, max, opsPerSecond, rowsPerOp, nsPerRow, ops, statementsPerOp, commitsPerOp,
-                    cacheCounts, ratio, low, high, bytesPerOp, bytesPerOpError, noisy, size, threads);
+                    cacheCounts, ratio, low, high, bytesPerOp, bytesPerOpError, noisy, size, threads, cpu);
         }
 
         /** The row's name in a workload's table: the stack, and the threads when more than one. */
@@ -154,6 +179,16 @@ record Results(int schemaVersion, Settings settings, Environment environment, Li
             return threads == 1 && java.util.Objects.equals(size, w.standardSize) && workload.equals(w.id()) && java.util.Objects.equals(db, dbSpec)
                     && java.util.Objects.equals(impl, implName) && java.util.Objects.equals(cache, cacheName);
         }
+    }
+
+    /**
+     * CPU time per operation, ns, from {@link ThreadCpuProfiler}: on the benchmark's own threads (the
+     * caller: repository, decorator, codec and the client's calls on that thread), on the cache
+     * clients' I/O threads, and in the whole measuring JVM (the rest is the JIT compiler, the GC and
+     * other threads: a JVM still compiling shows it here). {@code clientIo} is null where no cache
+     * client ran.
+     */
+    record CpuPerOp(double caller, Double clientIo, double process) {
     }
 
     /** Cache counters during the measured iterations; {@code hitRatio} is hits / (hits + misses). */

@@ -26,13 +26,19 @@ import java.util.regex.Pattern;
  *                     {@link Workload#sizes()} on the uncached stacks) and the thread sweep
  *                     ({@link Workload#THREAD_COUNTS}); the full run does, {@code --quick} only with
  *                     {@code --sweeps}
+ * @param pairedWarmupIterations warm-up iterations of the remote hits and their raw baselines, which
+ *                     run interleaved ({@link BenchRunner#PAIRED}): a round trip per operation makes
+ *                     few calls a second, so their code reaches the JIT's last tier later (see
+ *                     {@link #PAIRED_WARMUP})
  */
 public record RunPlan(String name, int forks, int warmupIterations, Duration warmupTime,
                       int measurementIterations, Duration measurementTime, boolean averageTime, String only,
-                      List<String> profilers, boolean sweeps) {
+                      List<String> profilers, boolean sweeps, int pairedWarmupIterations) {
 
     /** The profiler of the bytes/op column. */
     public static final String GC_PROFILER = "gc";
+    /** The profiler of the CPU per operation figures ({@link ThreadCpuProfiler}). */
+    public static final String CPU_PROFILER = ThreadCpuProfiler.class.getName();
 
     public RunPlan {
         if (forks < 0 || warmupIterations < 0 || measurementIterations < 1) {
@@ -43,16 +49,27 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
         }
         Set<String> all = new LinkedHashSet<>();
         all.add(GC_PROFILER);
+        all.add(CPU_PROFILER);
         if (profilers != null) {
             profilers.stream().map(String::strip).filter(p -> !p.isEmpty()).forEach(all::add);
         }
         profilers = List.copyOf(all);
+        if (pairedWarmupIterations < warmupIterations) {
+            throw new IllegalArgumentException("the paired trials warm up at least as long as the others");
+        }
     }
 
     public RunPlan(String name, int forks, int warmupIterations, Duration warmupTime, int measurementIterations,
                    Duration measurementTime, boolean averageTime, String only) {
         this(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime, only,
-                List.of(), false);
+                List.of(), false, warmupIterations);
+    }
+
+    /** A plan whose paired trials warm up like the others. */
+    public RunPlan(String name, int forks, int warmupIterations, Duration warmupTime, int measurementIterations,
+                   Duration measurementTime, boolean averageTime, String only, List<String> profilers, boolean sweeps) {
+        this(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime, only,
+                profilers, sweeps, warmupIterations);
     }
 
     /**
@@ -79,8 +96,21 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
      * 208 trials of MariaDB + MySQL with every cache and the sweeps must fit in 75 minutes.
      */
     public static RunPlan full() {
-        return new RunPlan("full", 2, 5, Duration.ofSeconds(1), 2, Duration.ofMillis(500), true, null, List.of(), true);
+        return new RunPlan("full", 2, 5, Duration.ofSeconds(1), 2, Duration.ofMillis(500), true, null, List.of(), true,
+                PAIRED_WARMUP);
     }
+
+    /**
+     * The full run's warm-up of the remote hits and their raw baselines, in 1 s iterations. Measured
+     * here (bench/README, "How long a remote hit takes to warm up"): a memcached-cached read by id
+     * took 7–9 s to settle on the three implementations — its whole-JVM CPU per call fell from about
+     * 350 µs to the caller's and the I/O thread's together (about 80 µs) — the 16-name IN list and
+     * the raw get about 10 s, while at 5 s they were still 1.5–3× their settled time: a remote call
+     * takes 100 µs or more, so its code is called only some 10,000 times a second and reaches the
+     * JIT's last tier seconds after a Caffeine hit's. 17 trials × 2 forks × 5 s more fit the budget
+     * (about 73 minutes); every trial's would not, nor 12 s for these.
+     */
+    static final int PAIRED_WARMUP = 10;
 
     public static RunPlan of(boolean quick) {
         return quick ? quick() : full();
@@ -88,22 +118,22 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
 
     public RunPlan withOnly(String regex) {
         return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime,
-                regex, profilers, sweeps);
+                regex, profilers, sweeps, pairedWarmupIterations);
     }
 
     public RunPlan withForks(int value) {
         return new RunPlan(name, value, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime,
-                only, profilers, sweeps);
+                only, profilers, sweeps, pairedWarmupIterations);
     }
 
     public RunPlan withTimes(int warmups, Duration warmup, int measurements, Duration measurement) {
         return new RunPlan(name, forks, warmups, warmup, measurements, measurement, averageTime, only, profilers,
-                sweeps);
+                sweeps, warmups);
     }
 
     public RunPlan withAverageTime(boolean value) {
         return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, value, only,
-                profilers, sweeps);
+                profilers, sweeps, pairedWarmupIterations);
     }
 
     /** These profilers besides {@code gc} ({@code ./study bench --profile stack}). */
@@ -111,13 +141,13 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
         List<String> all = new ArrayList<>(profilers);
         all.addAll(more == null ? List.of() : more);
         return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime,
-                only, all, sweeps);
+                only, all, sweeps, pairedWarmupIterations);
     }
 
     /** With or without the scaling and thread sweeps ({@code ./study bench --quick --sweeps}). */
     public RunPlan withSweeps(boolean value) {
         return new RunPlan(name, forks, warmupIterations, warmupTime, measurementIterations, measurementTime, averageTime,
-                only, profilers, value);
+                only, profilers, value, pairedWarmupIterations);
     }
 
 
@@ -129,5 +159,16 @@ public record RunPlan(String name, int forks, int warmupIterations, Duration war
     Duration trialTime() {
         return warmupTime.multipliedBy(warmupIterations).plus(measurementTime.multipliedBy(measurementIterations))
                 .multipliedBy(Math.max(forks, 1));
+    }
+
+    /** This plan as the remote hits and their baselines run it: one fork a round, the longer warm-up. */
+    RunPlan paired() {
+        return new RunPlan(name, Math.min(forks, 1), pairedWarmupIterations, warmupTime, measurementIterations,
+                measurementTime, averageTime, only, profilers, sweeps, pairedWarmupIterations);
+    }
+
+    /** How many interleaved rounds the paired trials run in: a round per fork of the other trials (1 in-process). */
+    int pairedRounds() {
+        return Math.max(forks, 1);
     }
 }

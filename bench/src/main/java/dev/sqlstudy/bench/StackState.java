@@ -134,6 +134,7 @@ public class StackState {
         }
         measured = null;
         if (stack != null) {
+            ThreadCpuProfiler.noteClientThreads();
             stack.close();
         }
         if (benchmark.getForks() > 0) {

@@ -138,7 +138,21 @@ class BenchRunnerTest {
                 .allSatisfy(g -> assertThat(g.verdict()).isNotEqualTo(Verdict.NOT_MEASURED))
                 .allSatisfy(g -> assertThat(g.measured()).contains("the decorator adds"));
         assertThat(Files.readString(result.reportMarkdown()))
-                .contains("Redis baselines' client (the cache's own settings)", "Baseline: raw Lettuce GET");
+                .contains("Redis baselines' client (the cache's own settings)", "Baseline: raw Lettuce GET")
+                .contains("## Where a remote hit's time goes", "CPU/call: calling thread");
+        assertThat(results.measurements()).filteredOn(m -> "jdbc/memcached".equals(m.stack()) || m.db() == null)
+                .as("every remote hit and raw call with its CPU per call: the caller's and the client I/O thread's")
+                .isNotEmpty()
+                .allSatisfy(m -> {
+                    assertThat(m.cpu()).isNotNull();
+                    assertThat(m.cpu().caller()).isPositive();
+                    assertThat(m.cpu().clientIo()).isPositive();
+                });
+        String log = progress.toString(StandardCharsets.UTF_8);
+        assertThat(log.indexOf("jdbc/memcached  StackBenchmarks.pointById"))
+                .as("the memcached hits run right after the raw calls they are held to (one block)")
+                .isGreaterThan(log.indexOf("CacheBaselines.memcachedGetWithGeneration"))
+                .isLessThan(log.indexOf("CacheBaselines.redisGet"));
     }
 
     private static void requireReachable(String leg, String servers) {

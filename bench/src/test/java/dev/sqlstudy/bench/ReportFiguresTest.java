@@ -73,10 +73,11 @@ class ReportFiguresTest {
     }
 
     @Test
-    void runPlan_alwaysProfilesGcAndAddsWhatIsAsked() {
-        assertThat(RunPlan.quick().profilers()).containsExactly("gc");
+    void runPlan_alwaysProfilesGcAndCpuAndAddsWhatIsAsked() {
+        assertThat(RunPlan.quick().profilers()).as("bytes/op and CPU per call in every run")
+                .containsExactly("gc", ThreadCpuProfiler.class.getName());
         assertThat(RunPlan.full().withProfilers(List.of("stack:lines=5", "gc", " ")).profilers())
-                .containsExactly("gc", "stack:lines=5");
+                .containsExactly("gc", ThreadCpuProfiler.class.getName(), "stack:lines=5");
     }
 
     @Test

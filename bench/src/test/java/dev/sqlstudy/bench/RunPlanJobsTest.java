@@ -44,13 +44,13 @@ class RunPlanJobsTest {
 
         for (String db : List.of("h2", MARIADB, MYSQL)) {
             for (CacheKind cache : CacheKind.values()) {
-                assertThat(jobs).as("%s × %s runs every workload", db, cache)
-                        .anySatisfy(job -> {
-                            assertThat(job.params().get("db")).containsExactly(db);
-                            assertThat(job.params().get("cache")).containsExactly(cache.name());
-                            assertThat(job.workloads()).containsExactlyElementsOf(
-                                    Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.STACK).toList());
-                        });
+                List<Workload> measured = jobs.stream()
+                        .filter(job -> job.threads() == 1 && List.of(db).equals(job.params().get("db"))
+                                && List.of(cache.name()).equals(job.params().get("cache")))
+                        .flatMap(job -> job.workloads().stream()).filter(w -> w.group == Workload.Group.STACK).toList();
+                assertThat(measured).as("%s × %s runs every workload (the remote hits in their paired block)", db, cache)
+                        .containsExactlyInAnyOrderElementsOf(
+                                Arrays.stream(Workload.values()).filter(w -> w.group == Workload.Group.STACK).toList());
             }
         }
     }
@@ -151,6 +151,65 @@ class RunPlanJobsTest {
         assertThat(expected).as("what two forks × (5 s warm-up + 1.5 s measured + 2–4 s set-up) fit in 75 minutes")
                 .isLessThanOrEqualTo(250);
         assertThat(jobs.stream().mapToInt(BenchRunner.Job::trials).sum()).isEqualTo(expected);
+    }
+
+    @Test
+    void jobs_fullRun_putsEachRemoteHitInOneBlockWithTheRawCallsItIsHeldTo() {
+        List<BenchRunner.Job> jobs = BenchRunner.jobs(RunPlan.full(), everyStackOn("h2", MARIADB, MYSQL), MEMCACHED, REDIS);
+
+        for (CacheKind cache : List.of(CacheKind.MEMCACHED, CacheKind.REDIS)) {
+            List<BenchRunner.Job> block = jobs.stream().filter(job -> job.pairing() == cache).toList();
+            assertThat(block).as("%s: its baselines, then its hit and its IN list on every implementation", cache)
+                    .extracting(BenchRunner.Job::workloads)
+                    .containsExactly(BenchRunner.baselinesOf(cache), BenchRunner.PAIRED);
+            assertThat(block.get(1).params().get("db")).as("on the sweep database, where the caches are measured")
+                    .containsExactly(MARIADB);
+            assertThat(block.get(1).params().get("impl")).containsExactly("JDBC", "MYBATIS", "HIBERNATE");
+            int first = jobs.indexOf(block.get(0));
+            assertThat(jobs.subList(first, first + block.size())).as("one block: nothing else runs between them")
+                    .containsExactlyElementsOf(block);
+        }
+        assertThat(jobs).filteredOn(job -> !job.paired() && job.params().getOrDefault("cache", List.of()).contains("MEMCACHED")
+                        && job.workloads().stream().anyMatch(w -> w.group == Workload.Group.STACK))
+                .as("the memcached stacks' other workloads (the miss, the mix) run as usual")
+                .singleElement()
+                .satisfies(job -> assertThat(job.workloads()).containsExactly(Workload.POINT_BY_ID_MISS, Workload.READ_WRITE_MIX));
+    }
+
+    @Test
+    void pairedTrials_runInTwoRoundsOfOneFork_withTheLongerWarmUp() {
+        RunPlan full = RunPlan.full();
+        List<BenchRunner.Job> jobs = BenchRunner.jobs(full, everyStackOn(MARIADB), MEMCACHED, REDIS);
+        BenchRunner.Job memcachedHits = jobs.stream()
+                .filter(job -> job.pairing() == CacheKind.MEMCACHED && job.workloads().contains(Workload.POINT_BY_ID))
+                .findFirst().orElseThrow();
+
+        assertThat(full.paired().forks()).as("one fork a round").isEqualTo(1);
+        assertThat(full.pairedRounds()).as("as many rounds as the other trials have forks").isEqualTo(full.forks());
+        assertThat(full.paired().warmupIterations()).isEqualTo(RunPlan.PAIRED_WARMUP).isGreaterThan(full.warmupIterations());
+        assertThat(memcachedHits.trials()).as("2 workloads × 3 implementations").isEqualTo(6);
+        assertThat(memcachedHits.runs(full)).as("each trial started once a round").isEqualTo(12);
+        assertThat(RunPlan.quick().paired().forks()).as("in-process stays in-process: one round, in order").isZero();
+        assertThat(RunPlan.quick().pairedRounds()).isEqualTo(1);
+    }
+
+    @Test
+    void fullRun_withThePairedTrialsLongerWarmUp_fitsTheBudget() {
+        // The run docs/bench-full/ comes from: MariaDB and MySQL, memcached and Redis (no H2 in a full run given servers).
+        List<BenchRunner.Job> jobs = BenchRunner.jobs(RunPlan.full(), everyStackOn(MARIADB, MYSQL), MEMCACHED, REDIS);
+        RunPlan full = RunPlan.full();
+        long iterations = 0;
+        for (BenchRunner.Job job : jobs) {
+            RunPlan plan = job.paired() ? full.paired() : full;
+            long perFork = plan.warmupTime().multipliedBy(plan.warmupIterations())
+                    .plus(plan.measurementTime().multipliedBy(plan.measurementIterations())).toMillis();
+            iterations += perFork * job.runs(full) * (job.paired() ? 1 : full.forks());
+        }
+        long forks = jobs.stream().mapToLong(job -> (long) job.runs(full) * (job.paired() ? 1 : full.forks())).sum();
+        // A fork also costs 2–4 s to start, boot its stack and load its data (bench/README): 4 s here.
+        long estimate = iterations + forks * 4_000;
+        assertThat(java.time.Duration.ofMillis(estimate)).as("%d forks, %d s of iterations", forks, iterations / 1000)
+                .isLessThanOrEqualTo(java.time.Duration.ofMinutes(75));
     }
 
     private static Map<String, Map<CacheKind, List<Impl>>> everyStackOn(String... databases) {
