@@ -56,8 +56,8 @@ final class Report {
             + "not: the calling thread's is the repository, the decorator (key, circuit and dirty-server checks, "
             + "the codec) and the client's work on that thread, so a hit's minus the raw get's is what the decorator "
             + "costs in work; the client I/O thread's is spymemcached's or Lettuce's; the whole JVM's adds the JIT "
-            + "and the GC — well above the other two together, the JVM was still compiling. The raw calls use the "
-            + "cache's own client settings (Environment).";
+            + "and the GC, so where it is well above the other two together the JVM was still compiling. The raw "
+            + "calls use the cache's own client settings (Environment).";
 
     private Report() {
     }
