@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -292,13 +291,8 @@ public final class BenchRunner {
     static List<RunResult> mergeForks(List<RunResult> runs) {
         Map<String, List<RunResult>> byTrial = new LinkedHashMap<>();
         for (RunResult run : runs) {
-            BenchmarkParams params = run.getParams();
-            StringBuilder key = new StringBuilder(params.getBenchmark()).append('|').append(params.getMode())
-                    .append('|').append(params.getThreads());
-            for (String name : params.getParamsKeys()) {
-                key.append('|').append(name).append('=').append(params.getParam(name));
-            }
-            byTrial.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(run);
+            String key = Measurements.trialKey(run.getParams()) + "|" + run.getParams().getMode();
+            byTrial.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
         }
         List<RunResult> merged = new ArrayList<>();
         for (List<RunResult> same : byTrial.values()) {
@@ -447,11 +441,6 @@ public final class BenchRunner {
         List<Workload> nanos = baselines.stream().filter(BenchRunner::subMicrosecond).toList();
         if (!nanos.isEmpty()) {
             jobs.add(new Job(nanos, servers2, 1, plan.averageTime()));
-        }
-        List<Workload> unpaired = baselines.stream().filter(w -> !nanos.contains(w)
-                && !baselinesOf(CacheKind.MEMCACHED).contains(w) && !baselinesOf(CacheKind.REDIS).contains(w)).toList();
-        if (!unpaired.isEmpty()) {
-            jobs.add(new Job(unpaired, servers2, 1, false));
         }
         for (CacheKind cache : List.of(CacheKind.MEMCACHED, CacheKind.REDIS)) {
             List<Workload> remote = baselines.stream().filter(baselinesOf(cache)::contains).toList();

@@ -38,7 +38,7 @@ final class Measurements {
                 continue;
             }
             BenchmarkParams params = run.getParams();
-            String key = params.getBenchmark() + "|" + paramsKey(params) + "threads=" + params.getThreads();
+            String key = trialKey(params);
             if (params.getMode() == Mode.AverageTime) {
                 averaged.put(key, run);
             } else {
@@ -166,6 +166,11 @@ final class Measurements {
         } catch (IllegalArgumentException e) {
             return 99;
         }
+    }
+
+    /** What tells one trial from another, its mode aside: the benchmark, its parameters, its threads. */
+    static String trialKey(BenchmarkParams params) {
+        return params.getBenchmark() + "|" + paramsKey(params) + "threads=" + params.getThreads();
     }
 
     private static String paramsKey(BenchmarkParams params) {

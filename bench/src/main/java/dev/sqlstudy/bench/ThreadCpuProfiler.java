@@ -44,17 +44,20 @@ public final class ThreadCpuProfiler implements InternalProfiler {
     /** CPU of the whole JVM, ns per operation. */
     static final String PROCESS = "cpu.process";
 
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /** The CPU of client I/O threads noted just before their clients closed, by thread id. */
     private static final Map<Long, Long> NOTED = new ConcurrentHashMap<>();
 
-    private Map<Long, Long> threadCpuAtStart = Map.of();
-    private List<Long> clientIoAtStart = List.of();
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private Map<Long, ThreadCpu> atStart = Map.of();
     private long processCpuAtStart;
 
+    /** One live thread's role ({@link #role}) and CPU time so far, ns. */
+    private record ThreadCpu(String role, long nanos) {
+    }
+
     public ThreadCpuProfiler() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (threads.isThreadCpuTimeSupported() && !threads.isThreadCpuTimeEnabled()) {
             threads.setThreadCpuTimeEnabled(true);
         }
@@ -67,19 +70,7 @@ public final class ThreadCpuProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        Map<Long, Long> cpu = new HashMap<>();
-        List<Long> clientIo = new ArrayList<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            long time = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
-            if (time >= 0) {
-                cpu.put(info.getThreadId(), time);
-                if (CLIENT_IO.equals(role(info.getThreadName()))) {
-                    clientIo.add(info.getThreadId());
-                }
-            }
-        }
-        threadCpuAtStart = cpu;
-        clientIoAtStart = clientIo;
+        atStart = liveThreads();
         processCpuAtStart = os.getProcessCpuTime();
     }
 
@@ -87,36 +78,19 @@ public final class ThreadCpuProfiler implements InternalProfiler {
     public List<? extends Result<?>> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                      IterationResult result) {
         long process = os.getProcessCpuTime() - processCpuAtStart;
-        long caller = 0;
-        long clientIo = 0;
-        List<Long> clientIoAtEnd = new ArrayList<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            long now = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
-            if (now < 0) {
-                continue;
-            }
-            long spent = now - threadCpuAtStart.getOrDefault(info.getThreadId(), 0L);
-            String role = role(info.getThreadName());
-            if (CALLER.equals(role)) {
-                caller += spent;
-            } else if (CLIENT_IO.equals(role)) {
-                clientIo += spent;
-                clientIoAtEnd.add(info.getThreadId());
-            }
-        }
-        // Client I/O threads that ended during the iteration: what was noted before their clients closed.
-        boolean everyClientThread = true;
-        for (long gone : clientIoAtStart) {
-            if (!clientIoAtEnd.contains(gone) && !NOTED.containsKey(gone)) {
-                everyClientThread = false;
-            }
-        }
+        Map<Long, ThreadCpu> atEnd = liveThreads();
+        long caller = spentBy(CALLER, atEnd);
+        long clientIo = spentBy(CLIENT_IO, atEnd);
+        // Client I/O threads that ended during the iteration count what was noted before their clients closed.
+        boolean everyClientThread = atStart.entrySet().stream().filter(t -> CLIENT_IO.equals(t.getValue().role()))
+                .allMatch(t -> atEnd.containsKey(t.getKey()) || NOTED.containsKey(t.getKey()));
+        boolean anyClient = atStart.values().stream().anyMatch(t -> CLIENT_IO.equals(t.role()))
+                || atEnd.values().stream().anyMatch(t -> CLIENT_IO.equals(t.role())) || !NOTED.isEmpty();
         for (Map.Entry<Long, Long> noted : NOTED.entrySet()) {
-            if (!clientIoAtEnd.contains(noted.getKey())) {
-                clientIo += noted.getValue() - threadCpuAtStart.getOrDefault(noted.getKey(), 0L);
+            if (!atEnd.containsKey(noted.getKey())) {
+                clientIo += noted.getValue() - nanosAtStart(noted.getKey());
             }
         }
-        boolean anyClient = !clientIoAtStart.isEmpty() || !clientIoAtEnd.isEmpty() || !NOTED.isEmpty();
         NOTED.clear();
         long ops = result.getMetadata() == null ? 0 : result.getMetadata().getMeasuredOps();
         if (ops <= 0) {
@@ -136,15 +110,40 @@ public final class ThreadCpuProfiler implements InternalProfiler {
      * closes its clients, whose threads then end before the profiler reads them.
      */
     public static void noteClientThreads() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && CLIENT_IO.equals(role(info.getThreadName()))) {
-                long time = threads.getThreadCpuTime(info.getThreadId());
-                if (time >= 0) {
-                    NOTED.put(info.getThreadId(), time);
-                }
+        liveThreads().forEach((id, thread) -> {
+            if (CLIENT_IO.equals(thread.role())) {
+                NOTED.put(id, thread.nanos());
+            }
+        });
+    }
+
+    /** The CPU the threads of {@code role} alive at the end spent since the start (all of it, for one born since). */
+    private long spentBy(String role, Map<Long, ThreadCpu> atEnd) {
+        long spent = 0;
+        for (Map.Entry<Long, ThreadCpu> thread : atEnd.entrySet()) {
+            if (role.equals(thread.getValue().role())) {
+                spent += thread.getValue().nanos() - nanosAtStart(thread.getKey());
             }
         }
+        return spent;
+    }
+
+    private long nanosAtStart(long threadId) {
+        ThreadCpu thread = atStart.get(threadId);
+        return thread == null ? 0 : thread.nanos();
+    }
+
+    /** Every live thread of this JVM whose CPU time can be read, by id. */
+    private static Map<Long, ThreadCpu> liveThreads() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, ThreadCpu> live = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+            if (nanos >= 0) {
+                live.put(info.getThreadId(), new ThreadCpu(role(info.getThreadName()), nanos));
+            }
+        }
+        return live;
     }
 
     private static ScalarResult perOp(String label, long nanos, long ops) {
