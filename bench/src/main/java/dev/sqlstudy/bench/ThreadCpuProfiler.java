@@ -33,7 +33,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * trial does. A thread that ends takes its CPU time with it, and a trial's cache clients shut down
  * at the end of its last iteration, before JMH hands that iteration to the profilers: the states
  * call {@link #noteClientThreads()} just before they close their clients, and a client I/O thread
- * gone by then counts what was noted. Without a note the iteration's client I/O figure is left out.
+ * gone by then counts what was noted. One that ends without a note is a client the trial did not
+ * close (in-process: the runner's probe, an earlier trial's) winding down, and counts nothing.
  */
 public final class ThreadCpuProfiler implements InternalProfiler {
 
@@ -81,17 +82,18 @@ public final class ThreadCpuProfiler implements InternalProfiler {
         Map<Long, ThreadCpu> atEnd = liveThreads();
         long caller = spentBy(CALLER, atEnd);
         long clientIo = spentBy(CLIENT_IO, atEnd);
-        // Client I/O threads that ended during the iteration count what was noted before their clients closed.
-        boolean everyClientThread = atStart.entrySet().stream().filter(t -> CLIENT_IO.equals(t.getValue().role()))
-                .allMatch(t -> atEnd.containsKey(t.getKey()) || NOTED.containsKey(t.getKey()));
+        // Client I/O threads that ended during the iteration count what was noted before their clients
+        // closed. One with no note since the start belongs to a client this trial did not close (a
+        // probe's, an earlier trial's, in-process), still winding down: it counts nothing.
         boolean anyClient = atStart.values().stream().anyMatch(t -> CLIENT_IO.equals(t.role()))
-                || atEnd.values().stream().anyMatch(t -> CLIENT_IO.equals(t.role())) || !NOTED.isEmpty();
-        for (Map.Entry<Long, Long> noted : NOTED.entrySet()) {
+                || atEnd.values().stream().anyMatch(t -> CLIENT_IO.equals(t.role()));
+        for (Map.Entry<Long, Long> noted : Map.copyOf(NOTED).entrySet()) {
             if (!atEnd.containsKey(noted.getKey())) {
-                clientIo += noted.getValue() - nanosAtStart(noted.getKey());
+                anyClient = true;
+                clientIo += Math.max(0, noted.getValue() - nanosAtStart(noted.getKey()));
+                NOTED.remove(noted.getKey());
             }
         }
-        NOTED.clear();
         long ops = result.getMetadata() == null ? 0 : result.getMetadata().getMeasuredOps();
         if (ops <= 0) {
             return List.of();
@@ -99,7 +101,7 @@ public final class ThreadCpuProfiler implements InternalProfiler {
         List<Result<?>> figures = new ArrayList<>();
         figures.add(perOp(CALLER, caller, ops));
         figures.add(perOp(PROCESS, process, ops));
-        if (anyClient && everyClientThread) {
+        if (anyClient) {
             figures.add(perOp(CLIENT_IO, clientIo, ops));
         }
         return figures;
